@@ -1,0 +1,185 @@
+"""Start the Service Desk Workstation, or run one of its commands without a window.
+
+python main.py                         the workstation (sign-in, then the main window)
+python main.py db upgrade|current      the schema of a database (administrators)
+python main.py demo-data --customers N a demo database, small or at full scale
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+    from workstation.config import DatabaseChoice
+
+SMALL_DEMO_CUSTOMERS = 300
+SETTINGS_KEY_DATABASE_URL = "database/url"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Service Desk Workstation: after-sales service centre desk "
+        "(call intake, customer and device history, queue, dispatch, reports).",
+        epilog="The database is chosen in this order: --database, the environment variable "
+        "WORKSTATION_DATABASE_URL, the saved setting, else an SQLite file in the user's data "
+        "folder (created with demo data on first start). PostgreSQL URLs look like "
+        "postgresql://user:password@host:5432/dbname.",
+    )
+    parser.add_argument("--database", metavar="URL", help="database URL (SQLite or PostgreSQL)")
+    parser.add_argument(
+        "--no-demo-data",
+        action="store_true",
+        help="do not load demo data into a newly created embedded database",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db_cmd = commands.add_parser("db", help="show or upgrade the schema of a database")
+    db_cmd.add_argument("action", choices=["upgrade", "current"])
+    db_cmd.add_argument("--database", metavar="URL", help="database URL", dest="sub_database")
+
+    demo = commands.add_parser("demo-data", help="fill an empty database with demo data")
+    demo.add_argument("--customers", type=int, default=SMALL_DEMO_CUSTOMERS, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+    demo.add_argument("--database", metavar="URL", help="database URL", dest="sub_database")
+    return parser
+
+
+def default_data_dir() -> Path:
+    """The user's data folder for this program (QStandardPaths: right on every OS)."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName("ServiceDesk")
+    QCoreApplication.setApplicationName("Workstation")
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location)
+
+
+def saved_database_url() -> str | None:
+    from PySide6.QtCore import QSettings
+
+    value = QSettings("ServiceDesk", "Workstation").value(SETTINGS_KEY_DATABASE_URL)
+    return str(value) if value else None
+
+
+def choose_database(option: str | None) -> DatabaseChoice:
+    from workstation.config import resolve_database_url
+
+    return resolve_database_url(option, dict(os.environ), saved_database_url(), default_data_dir())
+
+
+def url_text(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from workstation.db import Database
+    from workstation.schema import check_schema, upgrade
+
+    choice = choose_database(args.sub_database or args.database)
+    db = Database.connect(choice.url)
+    try:
+        if args.action == "current":
+            check = check_schema(db.engine)
+            print(f"database: {url_text(choice.url)}")
+            print(f"schema revision: {check.database_revision or 'none'} ({check.state.value})")
+            print(f"program revision: {check.program_revision}")
+            return 0
+        upgrade(db.engine)
+        print(f"{url_text(choice.url)}: upgraded to {check_schema(db.engine).database_revision}")
+        return 0
+    finally:
+        db.dispose()
+
+
+def _print_progress(stage: str, done: int, total: int) -> None:
+    percent = 100 * done // total if total else 100
+    print(f"\r{stage:<16} {done:>10,} / {total:,} ({percent:3d}%)", end="", flush=True)
+    if done >= total:
+        print()
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from workstation.db import Database
+    from workstation.demo import DemoDataExists, generate_demo_data
+    from workstation.schema import SchemaState, check_schema, upgrade
+
+    choice = choose_database(args.sub_database or args.database)
+    db = Database.connect(choice.url)
+    try:
+        state = check_schema(db.engine).state
+        if state is SchemaState.EMPTY or (
+            state is SchemaState.BEHIND and choice.is_embedded_sqlite
+        ):
+            upgrade(db.engine)
+        elif state is not SchemaState.CURRENT:
+            print(
+                f"schema is {state.value}: run 'python main.py db upgrade' first", file=sys.stderr
+            )
+            return 2
+        started = time.perf_counter()
+        try:
+            summary = generate_demo_data(
+                db, args.customers, seed=args.seed, progress=_print_progress
+            )
+        except DemoDataExists as error:
+            print(f"not loaded: {error}", file=sys.stderr)
+            return 2
+        elapsed = time.perf_counter() - started
+        print(
+            f"loaded {summary.customers:,} customers, {summary.equipment:,} devices, "
+            f"{summary.tickets:,} tickets, {summary.calls:,} calls, {summary.events:,} events "
+            f"into {url_text(choice.url)} in {elapsed:.1f} s"
+        )
+        return 0
+    finally:
+        db.dispose()
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.app import run_workstation, show_fatal_message
+    from workstation.db import Database, describe_url
+    from workstation.startup import SchemaMismatch, prepare_database
+
+    choice = choose_database(args.database)
+    if choice.is_embedded_sqlite and choice.url.database:
+        Path(choice.url.database).parent.mkdir(parents=True, exist_ok=True)
+    db = Database.connect(choice.url)
+    try:
+        try:
+            prepared = prepare_database(db, url_text(choice.url))
+        except SchemaMismatch as error:
+            show_fatal_message("Service Desk Workstation", str(error))
+            return 3
+        if prepared.created and not args.no_demo_data:
+            from workstation.demo import demo_data_present, generate_demo_data
+
+            if not demo_data_present(db):
+                generate_demo_data(db, SMALL_DEMO_CUSTOMERS)
+        return run_workstation(db, describe_url(choice.url), argv=sys.argv)
+    finally:
+        db.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    args = build_parser().parse_args(argv)
+    if args.command == "db":
+        return cmd_db(args)
+    if args.command == "demo-data":
+        return cmd_demo_data(args)
+    return cmd_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Shared fixtures: a real database on each back end, and checks that keep the suite strict.
+
+Every test that takes `db` runs twice: on an SQLite file in tmp_path and on a
+private schema of a real PostgreSQL server (`WORKSTATION_TEST_PG_URL`, default
+the local server). The PostgreSQL half is never skipped: an unreachable server
+fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+from workstation.db import Database, normalise_url, sqlite_url
+from workstation.schema import upgrade
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/workstation_test"
+BACKENDS = [
+    b for b in os.environ.get("WORKSTATION_TEST_BACKENDS", "sqlite,postgresql").split(",") if b
+]
+
+
+def pg_admin_url() -> URL:
+    """The PostgreSQL database tests create their private schemas in."""
+    return normalise_url(os.environ.get("WORKSTATION_TEST_PG_URL", DEFAULT_PG_URL))
+
+
+def pg_schema_url(schema: str) -> URL:
+    """A URL whose connections see only `schema` (search_path set at connect)."""
+    return pg_admin_url().update_query_dict({"options": f"-csearch_path={schema}"})
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated once; each test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    db = Database.connect(sqlite_url(path))
+    upgrade(db.engine)
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
+) -> Iterator[URL]:
+    """The URL of a fresh, migrated, empty database on the back end of this run."""
+    backend = getattr(request, "param", "sqlite")
+    if backend == "sqlite":
+        path = tmp_path / "workstation.db"
+        shutil.copy(sqlite_template, path)
+        yield sqlite_url(path)
+        return
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(pg_admin_url(), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        url = pg_schema_url(schema)
+        db = Database.connect(url, poolclass=_null_pool())
+        upgrade(db.engine)
+        db.dispose()
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()
+
+
+def _null_pool() -> type:
+    from sqlalchemy.pool import NullPool
+
+    return NullPool
+
+
+@pytest.fixture
+def db(database_url: URL) -> Iterator[Database]:
+    """A connected Database on a fresh migrated schema."""
+    database = Database.connect(database_url)
+    yield database
+    database.dispose()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Any test that (indirectly) uses database_url runs once per back end.
+    if "database_url" in metafunc.fixturenames:
+        metafunc.parametrize("database_url", BACKENDS, indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_running() -> Iterator[None]:
+    """A test that leaves a worker thread running fails (napari's rule)."""
+    before = set(threading.enumerate())
+    yield
+    leftover = [
+        t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon
+    ]
+    for thread in leftover:
+        thread.join(timeout=2.0)
+    still = [t.name for t in leftover if t.is_alive()]
+    assert not still, f"threads left running: {still}"
+
+
+def url_for_subprocess(url: URL) -> str:
+    """A URL string another process can use to reach the same database."""
+    return make_url(url).render_as_string(hide_password=False)

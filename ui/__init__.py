@@ -1,0 +1,1 @@
+"""Qt screens: windows, views, table models, dialogs; they call services only."""

@@ -1,0 +1,353 @@
+"""The main window: area navigation, menus with shortcuts, the live status bar."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui.area_pages import NoticePage, WelcomeLine
+from ui.areas import AREAS, Area, area_icon, area_title, may_open, refusal
+from ui.i18n import LANGUAGES, Translations
+from ui.live import LiveConnection, LiveState
+from ui.open_tickets import OpenTicketCount
+from ui.settings import DeskSettings
+from ui.status_bar import WorkstationStatusBar
+from ui.tasks import TaskRunner
+from workstation.changes import Change
+from workstation.db import Database
+from workstation.services.auth import SignedInUser
+from workstation.services.status import region_name
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = QSize(1200, 750)
+_NAV_WIDTH = 230
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("service-desk-workstation")
+    except importlib.metadata.PackageNotFoundError:
+        return "dev"
+
+
+class MainWindow(QMainWindow):
+    """The signed-in user's window. `closed(signed_out)` says how it ended."""
+
+    closed = Signal(bool)
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        database_label: str,
+        user: SignedInUser,
+        runner: TaskRunner,
+        live: LiveConnection,
+        translations: Translations,
+        settings: DeskSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._db = db
+        self._user = user
+        self._runner = runner
+        self._live = live
+        self._translations = translations
+        self._settings = settings
+        self._signing_out = False
+        self._finished = False
+
+        self._welcome = WelcomeLine(user)
+        self._pages: dict[Area, NoticePage] = {}
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setSpacing(2)
+        self.navigation.setFixedWidth(_NAV_WIDTH)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { outline: 0; }"  # the selection shows where focus is
+            "QListWidget#navigation::item { padding: 7px 6px; }"
+        )
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        for area in AREAS:
+            page = NoticePage(area, self._welcome if area is Area.AGENT_DESK else None)
+            self._pages[area] = page
+            self.pages.addWidget(page)
+            item = QListWidgetItem(area_icon(area, self.style()), "")
+            item.setData(Qt.ItemDataRole.UserRole, area.value)
+            item.setSizeHint(QSize(_NAV_WIDTH - 8, 38))
+            if not may_open(user, area):
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self._row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.status = WorkstationStatusBar(database_label, user)
+        self.setStatusBar(self.status)
+
+        self._build_actions()
+        self._build_menus()
+
+        self._count = OpenTicketCount(db, runner, parent=self)
+        self._count.counted.connect(self.status.set_open_tickets)
+        live.changes.connect(self._on_changes)
+        live.state_changed.connect(self._on_live_state)
+        runner.internal_error.connect(self._on_internal_error)
+        translations.changed.connect(self._show_language)
+        self.status.set_live_state(live.state, live.problem)
+
+        self.retranslate()
+        self._restore()
+        self._count.request()
+        if user.region_id is not None:
+            runner.read(
+                region_name, db, user.region_id, on_done=self._region_read, key="welcome-region"
+            )
+
+    # -- areas ---------------------------------------------------------------
+
+    @property
+    def current_area(self) -> Area:
+        page = self.pages.currentWidget()
+        assert isinstance(page, NoticePage)
+        return page.area
+
+    def page(self, area: Area) -> NoticePage:
+        return self._pages[area]
+
+    def open_area(self, area: Area) -> bool:
+        """Show the area; False (and nothing changes) if the user's role does not allow it."""
+        if not may_open(self._user, area):
+            return False
+        self.navigation.setCurrentRow(AREAS.index(area))
+        return True
+
+    @Slot(int)
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        area = AREAS[row]
+        self.pages.setCurrentWidget(self._pages[area])
+        self._area_actions[area].setChecked(True)
+
+    # -- menus ---------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        self._area_group = QActionGroup(self)
+        self._area_group.setExclusive(True)
+        self._area_actions: dict[Area, QAction] = {}
+        for number, area in enumerate(AREAS, start=1):
+            action = QAction(area_icon(area, self.style()), "", self)
+            action.setObjectName(f"open_{area.value}")
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setCheckable(True)
+            action.setEnabled(may_open(self._user, area))
+            action.triggered.connect(lambda _checked=False, a=area: self.open_area(a))
+            self._area_group.addAction(action)
+            self._area_actions[area] = action
+
+        self._language_group = QActionGroup(self)
+        self._language_group.setExclusive(True)
+        self._language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES:
+            action = QAction(name, self)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == self._translations.current)
+            action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
+            self._language_group.addAction(action)
+            self._language_actions[code] = action
+
+        self.about_action = QAction(self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._file_menu = QMenu(self)
+        self._file_menu.addAction(self.sign_out_action)
+        self._file_menu.addSeparator()
+        self._file_menu.addAction(self.quit_action)
+        self._view_menu = QMenu(self)
+        for action in self._area_actions.values():
+            self._view_menu.addAction(action)
+        self._view_menu.addSeparator()
+        self._language_menu = QMenu(self)
+        for action in self._language_actions.values():
+            self._language_menu.addAction(action)
+        self._view_menu.addMenu(self._language_menu)
+        self._help_menu = QMenu(self)
+        self._help_menu.addAction(self.about_action)
+        for menu in (self._file_menu, self._view_menu, self._help_menu):
+            bar.addMenu(menu)
+
+    def area_action(self, area: Area) -> QAction:
+        return self._area_actions[area]
+
+    def language_action(self, code: str) -> QAction:
+        return self._language_actions[code]
+
+    @Slot()
+    def sign_out(self) -> None:
+        """Close the window and go back to the sign-in dialog."""
+        self._signing_out = True
+        if not self.close():
+            self._signing_out = False
+
+    @Slot()
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("About Service Desk Workstation"))
+        box.setText(self.tr("Service Desk Workstation {version}").format(version=_version()))
+        box.setInformativeText(
+            self.tr(
+                "For the after-sales service centre: take fault calls, see the history of "
+                "every customer and device, triage, dispatch and schedule engineers' visits, "
+                "and report on service levels."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def _choose_language(self, code: str) -> None:
+        in_effect = self._translations.switch(code)
+        self._settings.language = in_effect
+        self._show_language(in_effect)
+
+    @Slot(str)
+    def _show_language(self, code: str) -> None:
+        action = self._language_actions.get(code)
+        if action is not None:
+            action.setChecked(True)
+
+    # -- live updates --------------------------------------------------------
+
+    @Slot(object)
+    def _on_changes(self, changes: list[Change]) -> None:
+        if not self._finished and any(change.entity == "ticket" for change in changes):
+            self._count.request()
+
+    @Slot(str)
+    def _on_live_state(self, state: str) -> None:
+        if self._finished:
+            return
+        live_state = LiveState(state)
+        self.status.set_live_state(live_state, self._live.problem)
+        if live_state is LiveState.LIVE:
+            self._count.request()  # whatever was missed while away
+
+    def _region_read(self, name: str | None) -> None:
+        if not self._finished:
+            self._welcome.set_region(name)
+
+    @Slot(str)
+    def _on_internal_error(self, message: str) -> None:
+        if self._finished:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Internal error"))
+        box.setText(self.tr("Something went wrong inside the program. The details are in the log."))
+        box.setDetailedText(message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- translation ---------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("Service Desk Workstation — {name}").format(name=self._user.display_name)
+        )
+        self._file_menu.setTitle(self.tr("&File"))
+        self._view_menu.setTitle(self.tr("&View"))
+        self._language_menu.setTitle(self.tr("&Language"))
+        self._help_menu.setTitle(self.tr("&Help"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About Service Desk Workstation"))
+        self.navigation.setAccessibleName(self.tr("Areas"))
+        for row, area in enumerate(AREAS):
+            title = area_title(area)
+            item = self.navigation.item(row)
+            item.setText(title)
+            self._area_actions[area].setText(title.replace("&", "&&"))  # "&" is no mnemonic
+            tip = "" if may_open(self._user, area) else refusal(area)
+            item.setToolTip(tip)
+            self._area_actions[area].setToolTip(tip or title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- window state --------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self._settings.window_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(DEFAULT_SIZE)
+        state = self._settings.window_state
+        if state is not None:
+            self.restoreState(state)
+        area = Area.AGENT_DESK
+        saved = self._settings.last_area
+        if saved in {a.value for a in AREAS} and may_open(self._user, Area(saved)):
+            area = Area(saved)
+        self.open_area(area)
+
+    def _save(self) -> None:
+        self._settings.window_geometry = self.saveGeometry()
+        self._settings.window_state = self.saveState()
+        self._settings.last_area = self.current_area.value
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._finished:
+            event.accept()
+            return
+        self._save()
+        self._finished = True
+        self._count.stop()
+        self._live.changes.disconnect(self._on_changes)
+        self._live.state_changed.disconnect(self._on_live_state)
+        self._runner.internal_error.disconnect(self._on_internal_error)
+        self._translations.changed.disconnect(self._show_language)
+        event.accept()
+        self.closed.emit(self._signing_out)

@@ -1,0 +1,96 @@
+"""The desk's round: sign in, work in the main window, sign out (or quit), and stop cleanly."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QDialog
+
+from ui.i18n import Translations
+from ui.live import LiveConnection
+from ui.main_window import MainWindow
+from ui.settings import DeskSettings
+from ui.sign_in import SignInDialog
+from ui.tasks import TaskRunner
+from workstation.db import Database
+
+
+class Workstation(QObject):
+    """Owns the workers (task runner, live connection) and the two windows; `finished(code)`."""
+
+    finished = Signal(int)
+
+    def __init__(
+        self,
+        db: Database,
+        database_label: str,
+        *,
+        translations: Translations,
+        settings: DeskSettings,
+        runner: TaskRunner | None = None,
+        live: LiveConnection | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._database_label = database_label
+        self._translations = translations
+        self._settings = settings
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.live = live if live is not None else LiveConnection(db, self.runner, parent=self)
+        self.sign_in_dialog = SignInDialog(
+            db=db,
+            database_label=database_label,
+            runner=self.runner,
+            translations=translations,
+            settings=settings,
+        )
+        self.sign_in_dialog.finished.connect(self._sign_in_finished)
+        self.main_window: MainWindow | None = None
+        self._stopped = False
+
+    def start(self) -> None:
+        """Show the sign-in dialog."""
+        self.sign_in_dialog.prepare()
+        self.sign_in_dialog.show()
+
+    def shutdown(self) -> None:
+        """Close the windows and stop every worker; waits for them. Safe to call twice."""
+        if self._stopped:
+            return
+        self._stopped = True
+        if self.main_window is not None:
+            self.main_window.close()
+        self.sign_in_dialog.hide()
+        self.live.stop()
+        self.runner.shutdown()
+
+    @Slot(int)
+    def _sign_in_finished(self, result: int) -> None:
+        user = self.sign_in_dialog.user
+        if result != QDialog.DialogCode.Accepted or user is None:
+            self.finished.emit(0)
+            return
+        self.live.start()
+        window = MainWindow(
+            db=self._db,
+            database_label=self._database_label,
+            user=user,
+            runner=self.runner,
+            live=self.live,
+            translations=self._translations,
+            settings=self._settings,
+        )
+        window.closed.connect(self._window_closed)
+        self.main_window = window
+        window.show()
+
+    @Slot(bool)
+    def _window_closed(self, signed_out: bool) -> None:
+        window = self.main_window
+        self.main_window = None
+        if window is not None:
+            window.deleteLater()
+        if signed_out and not self._stopped:
+            self.start()
+        else:
+            self.finished.emit(0)

@@ -1,0 +1,1 @@
+"""Service Desk Workstation core: models, services and the change feed, without Qt widgets."""

@@ -1,0 +1,69 @@
+"""SQLAlchemy typed models, one module per aggregate; importing this registers them all."""
+
+from workstation.models.base import Base, UTCDateTime, utcnow
+from workstation.models.calls import Call
+from workstation.models.catalog import ProductModel, SymptomCategory
+from workstation.models.changes import AuditRecord, ChangeLogEntry
+from workstation.models.contracts import ServiceContract, contract_equipment
+from workstation.models.customers import Contact, ContactPhone, Customer, CustomerKind, Site, Tier
+from workstation.models.equipment import Equipment, EquipmentStatus
+from workstation.models.org import Queue, Region, Role, User
+from workstation.models.sla import (
+    BusinessCalendar,
+    CalendarDay,
+    CalendarPeriod,
+    DayKind,
+    PriorityRule,
+    SlaPlan,
+    SlaTarget,
+)
+from workstation.models.tickets import (
+    OPEN_STATUSES,
+    Channel,
+    Priority,
+    Severity,
+    Ticket,
+    TicketCounter,
+    TicketEvent,
+    TicketStatus,
+)
+
+__all__ = [
+    "OPEN_STATUSES",
+    "AuditRecord",
+    "Base",
+    "BusinessCalendar",
+    "CalendarDay",
+    "CalendarPeriod",
+    "Call",
+    "ChangeLogEntry",
+    "Channel",
+    "Contact",
+    "ContactPhone",
+    "Customer",
+    "CustomerKind",
+    "DayKind",
+    "Equipment",
+    "EquipmentStatus",
+    "Priority",
+    "PriorityRule",
+    "ProductModel",
+    "Queue",
+    "Region",
+    "Role",
+    "ServiceContract",
+    "Severity",
+    "Site",
+    "SlaPlan",
+    "SlaTarget",
+    "SymptomCategory",
+    "Ticket",
+    "TicketCounter",
+    "TicketEvent",
+    "TicketStatus",
+    "Tier",
+    "UTCDateTime",
+    "User",
+    "contract_equipment",
+    "utcnow",
+]

@@ -1,0 +1,51 @@
+"""What each role may do, checked in the services (the screens only hide what is refused)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Permission(StrEnum):
+    LOG_CALLS = "log_calls"
+    WORK_TICKETS = "work_tickets"
+    RECORD_VISITS = "record_visits"
+    ASSIGN_TICKETS = "assign_tickets"
+    VIEW_DASHBOARD = "view_dashboard"
+    EXPORT_REPORTS = "export_reports"
+    ADMINISTER = "administer"
+
+
+_AGENT = frozenset({Permission.LOG_CALLS, Permission.WORK_TICKETS})
+_ENGINEER = frozenset({Permission.RECORD_VISITS, Permission.WORK_TICKETS})
+_SUPERVISOR = _AGENT | {
+    Permission.ASSIGN_TICKETS,
+    Permission.VIEW_DASHBOARD,
+    Permission.EXPORT_REPORTS,
+}
+_ADMIN = _SUPERVISOR | _ENGINEER | {Permission.ADMINISTER}
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    "agent": _AGENT,
+    "engineer": _ENGINEER,
+    "supervisor": _SUPERVISOR,
+    "admin": _ADMIN,
+}
+
+
+class PermissionDenied(Exception):
+    """The signed-in user's role does not allow this action."""
+
+    def __init__(self, role: str, permission: Permission) -> None:
+        super().__init__(f"role {role!r} may not {permission.value}")
+        self.role = role
+        self.permission = permission
+
+
+def allowed(role: str, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS.get(role, frozenset())
+
+
+def require(role: str, permission: Permission) -> None:
+    """Raise PermissionDenied unless `role` may do `permission`."""
+    if not allowed(role, permission):
+        raise PermissionDenied(role, permission)

@@ -1,0 +1,1 @@
+"""Use cases the screens call: plain values in, plain values (frozen dataclasses) out."""
