@@ -14,19 +14,36 @@ import logging
 import threading
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from ui.tasks import TaskRunner
-from workstation.changes import ChangeFeed, last_change_id, open_feed
 from workstation.db import Database
 from workstation.errors import DatabaseProblem, ProblemKind
 from workstation.services.feed import feed_problem
 
+if TYPE_CHECKING:
+    from workstation.changes import ChangeFeed
+
 log = logging.getLogger(__name__)
 
-FeedOpener = Callable[[Database, int], ChangeFeed]
+FeedOpener = Callable[[Database, int], "ChangeFeed"]
 LastIdReader = Callable[[Database], int]
+
+
+def open_feed(db: Database, after_id: int) -> ChangeFeed:
+    """The change feed; its module (and the ORM) loads only once the desk goes live."""
+    from workstation import changes
+
+    return changes.open_feed(db, after_id)
+
+
+def last_change_id(db: Database) -> int:
+    from workstation import changes
+
+    return changes.last_change_id(db)
+
 
 WAIT_SECONDS = 0.25
 RETRY_SECONDS = 1.0

@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+import importlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog
 
 from ui.i18n import Translations
 from ui.live import LiveConnection
-from ui.main_window import MainWindow
 from ui.settings import DeskSettings
 from ui.sign_in import SignInDialog
 from ui.tasks import TaskRunner
 from workstation.db import Database
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+# Loaded on a worker while the user types a password, so the window shows without waiting for
+# them (cold-start budget) and the main window opens without waiting for them either.
+_LOADED_AFTER_SIGN_IN_SHOWN = (
+    "workstation.models",
+    "workstation.changes",
+    "workstation.services.auth",
+    "ui.main_window",
+)
+
+LOAD_MODULES_AFTER_MS = 50
+
+
+def _load_modules() -> None:
+    for name in _LOADED_AFTER_SIGN_IN_SHOWN:
+        importlib.import_module(name)
 
 
 class Workstation(QObject):
@@ -52,6 +73,13 @@ class Workstation(QObject):
         """Show the sign-in dialog."""
         self.sign_in_dialog.prepare()
         self.sign_in_dialog.show()
+        # After the first paint, so the window shows before the worker competes for the GIL.
+        QTimer.singleShot(LOAD_MODULES_AFTER_MS, self._load_modules)
+
+    @Slot()
+    def _load_modules(self) -> None:
+        if not self._stopped:
+            self.runner.read(_load_modules, key="load-modules")
 
     def shutdown(self) -> None:
         """Close the windows and stop every worker; waits for them. Safe to call twice."""
@@ -70,6 +98,8 @@ class Workstation(QObject):
         if result != QDialog.DialogCode.Accepted or user is None:
             self.finished.emit(0)
             return
+        from ui.main_window import MainWindow
+
         self.live.start()
         window = MainWindow(
             db=self._db,

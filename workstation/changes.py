@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-import psycopg
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
@@ -149,6 +148,8 @@ class PostgresChangeFeed:
     def __init__(self, url: URL, since: int) -> None:
         self.last_id = since
         conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        import psycopg  # only a PostgreSQL desk pays for importing the driver
+
         self._conn = psycopg.connect(conninfo, autocommit=True)
         self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         self._gaps: dict[int, float] = {}

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
@@ -84,16 +87,21 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
 class Database:
     """One database the program talks to: its engine and a session factory.
 
-    Services take a Database and open one short session per use case.
+    Services take a Database and open one short session per use case. The ORM loads on the
+    first session, not on connect: the sign-in window shows before it is needed.
     """
 
     engine: Engine
-    sessions: sessionmaker[Session]
 
     @classmethod
     def connect(cls, url: str | URL, **engine_kwargs: Any) -> Database:
-        engine = make_engine(url, **engine_kwargs)
-        return cls(engine, sessionmaker(engine, expire_on_commit=False))
+        return cls(make_engine(url, **engine_kwargs))
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def url(self) -> URL:

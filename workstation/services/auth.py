@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import select
 
 from workstation.db import Database
-from workstation.models import User
 from workstation.passwords import hash_password, verify_password
 from workstation.permissions import Permission, allowed
 
-# Checked against when the user name is unknown, so both failures cost the same time.
-_DUMMY_HASH = hash_password("not a password", salt=b"0" * 16)
+
+@cache
+def _dummy_hash() -> str:
+    """Checked against when the user name is unknown, so both failures cost the same time.
+    Made on first use, not at import: the sign-in window must not wait for a scrypt."""
+    return hash_password("not a password", salt=b"0" * 16)
 
 
 @dataclass(frozen=True)
@@ -36,12 +40,14 @@ class SignInFailed(Exception):
 
 def sign_in(db: Database, username: str, password: str) -> SignedInUser:
     """The active user with this name and password, or SignInFailed."""
+    from workstation.models import User  # the ORM loads after the sign-in window is up
+
     with db.session() as session:
         user = session.scalars(
             select(User).where(User.username == username.strip().lower())
         ).one_or_none()
         if user is None or not user.active:
-            verify_password(password, _DUMMY_HASH)
+            verify_password(password, _dummy_hash())
             raise SignInFailed()
         if not verify_password(password, user.password_hash):
             raise SignInFailed()

@@ -8,22 +8,32 @@ needs to know: is this the connection (wait and reopen) or a bug (log it)?
 from __future__ import annotations
 
 import sqlite3
+import sys
 
-import psycopg
 from sqlalchemy import exc as sa_exc
 
 from workstation.errors import DatabaseProblem, classify
 
-_OPERATIONAL = (sqlite3.OperationalError, psycopg.OperationalError)
-_DRIVER = (sqlite3.Error, psycopg.Error)
+
+def _driver_errors() -> tuple[tuple[type[BaseException], ...], tuple[type[BaseException], ...]]:
+    """(operational, any) error classes of the drivers loaded: a psycopg error can only exist
+    once psycopg is imported, and a SQLite desk never imports it."""
+    operational: list[type[BaseException]] = [sqlite3.OperationalError]
+    driver: list[type[BaseException]] = [sqlite3.Error]
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None:
+        operational.append(psycopg.OperationalError)
+        driver.append(psycopg.Error)
+    return tuple(operational), tuple(driver)
 
 
 def feed_problem(error: BaseException) -> DatabaseProblem | None:
     """The user-facing problem behind an error from opening or reading a feed; None for a bug."""
     if isinstance(error, sa_exc.DBAPIError):
         return classify(error)
-    if isinstance(error, _OPERATIONAL):
+    operational, driver = _driver_errors()
+    if isinstance(error, operational):
         return classify(sa_exc.OperationalError(None, None, error))
-    if isinstance(error, _DRIVER):
+    if isinstance(error, driver):
         return classify(sa_exc.DBAPIError(None, None, error))
     return None
