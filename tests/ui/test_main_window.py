@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QDialog
@@ -151,6 +155,32 @@ def test_the_open_ticket_count_follows_tickets_saved_at_another_desk(
         qtbot.waitUntil(lambda: label.text() == "Open tickets: 3", timeout=5000)
     finally:
         other_desk.dispose()
+
+
+ANOTHER_DESK = """
+import sys
+from tests.ui.helpers import add_open_ticket
+from workstation.db import Database
+db = Database.connect(sys.argv[1])
+add_open_ticket(db)
+db.dispose()
+"""
+
+
+def test_a_ticket_saved_by_another_desk_process_shows_here_without_a_refresh(
+    qtbot: QtBot, open_desk: OpenDesk, database_url: URL
+) -> None:
+    """Two programs side by side on one database, as in a real centre."""
+    _desk, window = open_desk("agent")
+    label = window.status.open_tickets
+    qtbot.waitUntil(lambda: label.text() == "Open tickets: 0", timeout=5000)
+    subprocess.run(
+        [sys.executable, "-c", ANOTHER_DESK, database_url.render_as_string(hide_password=False)],
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+        timeout=60,
+    )
+    qtbot.waitUntil(lambda: label.text() == "Open tickets: 1", timeout=5000)
 
 
 def test_window_size_place_and_last_area_come_back_after_signing_in_again(
