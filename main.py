@@ -159,12 +159,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
         except SchemaMismatch as error:
             show_fatal_message("Service Desk Workstation", str(error))
             return 3
-        if prepared.created and not args.no_demo_data:
-            from workstation.demo import demo_data_present, generate_demo_data
-
-            if not demo_data_present(db):
-                generate_demo_data(db, SMALL_DEMO_CUSTOMERS)
-        return run_workstation(db, describe_url(choice.url), argv=sys.argv)
+        demo = SMALL_DEMO_CUSTOMERS if prepared.created and not args.no_demo_data else 0
+        return run_workstation(db, describe_url(choice.url), argv=sys.argv, demo_customers=demo)
     finally:
         db.dispose()
 

@@ -38,9 +38,12 @@ def _install_language(app: QApplication, settings: DeskSettings) -> Translations
     return translations
 
 
-def run_workstation(db: Database, database_label: str, *, argv: list[str]) -> int:
-    """Creates the QApplication (if none), loads translations per saved language, shows the
-    sign-in dialog; on success the main window; runs the event loop; stops all workers
+def run_workstation(
+    db: Database, database_label: str, *, argv: list[str], demo_customers: int = 0
+) -> int:
+    """Creates the QApplication (if none), loads translations per saved language, loads
+    `demo_customers` demo customers into a new embedded database (with a progress window), shows
+    the sign-in dialog; on success the main window; runs the event loop; stops all workers
     (TaskRunner.shutdown, change-feed thread) before returning the exit code."""
     app = _application(argv)
     ensure_application_names()
@@ -48,6 +51,10 @@ def run_workstation(db: Database, database_label: str, *, argv: list[str]) -> in
     add_cjk_fallback(app)
     settings = DeskSettings()
     translations = _install_language(app, settings)
+    if demo_customers:
+        from ui.first_start import load_demo_data_with_progress
+
+        load_demo_data_with_progress(db, demo_customers)
     workstation = Workstation(db, database_label, translations=translations, settings=settings)
     workstation.finished.connect(app.exit)
     try:

@@ -85,6 +85,19 @@
     </message>
 </context>
 <context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="+32"/>
+        <source>Service Desk Workstation</source>
+        <translation>售后服务工作站</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First start: preparing a demo database with {count} customers…</source>
+        <translation>首次启动：正在准备包含 {count} 个客户的演示数据库…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+235"/>
@@ -305,7 +318,7 @@
 <context>
     <name>WorkstationStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="+90"/>
+        <location filename="../../ui/status_bar.py" line="+94"/>
         <source>The database this desk works on:</source>
         <translation>本工作台使用的数据库：</translation>
     </message>
