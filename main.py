@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
     from workstation.config import DatabaseChoice
+    from workstation.startup import DeskDatabase
 
 SMALL_DEMO_CUSTOMERS = 300
 SETTINGS_KEY_DATABASE_URL = "database/url"
@@ -145,24 +146,22 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run_workstation, show_fatal_message
-    from workstation.db import Database, describe_url
-    from workstation.startup import SchemaMismatch, prepare_database
+    """The window first, the database behind it: SQLAlchemy loads on a worker thread while
+    the sign-in window is already on screen (cold-start budget)."""
+    from ui.app import run_workstation
 
-    choice = choose_database(args.database)
-    if choice.is_embedded_sqlite and choice.url.database:
-        Path(choice.url.database).parent.mkdir(parents=True, exist_ok=True)
-    db = Database.connect(choice.url)
-    try:
-        try:
-            prepared = prepare_database(db, url_text(choice.url))
-        except SchemaMismatch as error:
-            show_fatal_message("Service Desk Workstation", str(error))
-            return 3
-        demo = SMALL_DEMO_CUSTOMERS if prepared.created and not args.no_demo_data else 0
-        return run_workstation(db, describe_url(choice.url), argv=sys.argv, demo_customers=demo)
-    finally:
-        db.dispose()
+    option, environ = args.database, dict(os.environ)
+    saved, data_dir = saved_database_url(), default_data_dir()
+    demo = 0 if args.no_demo_data else SMALL_DEMO_CUSTOMERS
+
+    def open_database() -> DeskDatabase:
+        from workstation.config import resolve_database_url
+        from workstation.startup import open_desk_database
+
+        choice = resolve_database_url(option, environ, saved, data_dir)
+        return open_desk_database(choice, demo_customers=demo)
+
+    return run_workstation(open_database, argv=sys.argv)
 
 
 def main(argv: list[str] | None = None) -> int:

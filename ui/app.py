@@ -5,20 +5,29 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ui.first_start import load_demo_data_with_progress
 from ui.fonts import add_cjk_fallback
 from ui.i18n import Translations, default_language
+from ui.opening import DatabaseOpening
+from ui.problems import problem_message
 from ui.session import Workstation
 from ui.settings import DeskSettings, ensure_application_names
-from workstation.db import Database
+
+if TYPE_CHECKING:
+    from workstation.errors import DatabaseProblem
+    from workstation.startup import DeskDatabase
 
 log = logging.getLogger(__name__)
 
 # The benchmark suite measures a cold start from outside the process: with this variable set to
-# "sign-in-shown" the workstation prints that line once the sign-in window is up, then exits.
+# "sign-in-shown" the workstation prints that line once the sign-in window is up, then exits;
+# with "sign-in-ready", once the database behind it is open too (the user can sign in).
 EXIT_AFTER_VARIABLE = "WORKSTATION_EXIT_AFTER"
 
 
@@ -38,33 +47,81 @@ def _install_language(app: QApplication, settings: DeskSettings) -> Translations
     return translations
 
 
-def run_workstation(
-    db: Database, database_label: str, *, argv: list[str], demo_customers: int = 0
-) -> int:
-    """Creates the QApplication (if none), loads translations per saved language, loads
-    `demo_customers` demo customers into a new embedded database (with a progress window), shows
-    the sign-in dialog; on success the main window; runs the event loop; stops all workers
-    (TaskRunner.shutdown, change-feed thread) before returning the exit code."""
+def run_workstation(open_database: Callable[[], DeskDatabase], *, argv: list[str]) -> int:
+    """Creates the QApplication (if none), loads translations per saved language and shows the
+    sign-in window at once; meanwhile `open_database` runs on a worker (retried while the server
+    cannot be reached). A new embedded database gets its demo data behind a progress window.
+    On sign-in the main window; runs the event loop; stops all workers (task runner, change
+    feed, opener) and closes the database before returning the exit code."""
     app = _application(argv)
     ensure_application_names()
     app.setQuitOnLastWindowClosed(False)  # the round below decides when the desk is done
     add_cjk_fallback(app)
     settings = DeskSettings()
     translations = _install_language(app, settings)
-    if demo_customers:
-        from ui.first_start import load_demo_data_with_progress
-
-        load_demo_data_with_progress(db, demo_customers)
-    workstation = Workstation(db, database_label, translations=translations, settings=settings)
+    workstation = Workstation(None, "", translations=translations, settings=settings)
     workstation.finished.connect(app.exit)
+    opening = DatabaseOpening(open_database)
+    opened: list[DeskDatabase] = []
+    milestone = os.environ.get(EXIT_AFTER_VARIABLE)
+
+    def stop_with_message(code: int, text: str) -> None:
+        workstation.sign_in_dialog.hide()
+        show_fatal_message(app.translate("Startup", "Service Desk Workstation"), text)
+        app.exit(code)
+
+    def database_opened(desk: DeskDatabase) -> None:
+        opened.append(desk)
+        workstation.sign_in_dialog.set_opening_problem(None)
+        if desk.demo_customers:
+            try:
+                load_demo_data_with_progress(desk.db, desk.demo_customers)
+            except Exception as error:
+                log.exception("loading the demo data failed")
+                stop_with_message(
+                    1,
+                    app.translate("Startup", "The demo data could not be loaded: {error}").format(
+                        error=error
+                    ),
+                )
+                return
+        workstation.attach_database(desk.db, desk.label)
+        if milestone == "sign-in-ready":
+            _report_and_exit(app, milestone)
+
+    def not_open_yet(problem: DatabaseProblem) -> None:
+        workstation.sign_in_dialog.set_opening_problem(
+            lambda: (
+                app.translate("Startup", "The database is not available yet; trying again.")
+                + "\n"
+                + problem_message(problem)
+            )
+        )
+
+    def failed(error: BaseException) -> None:
+        stop_with_message(
+            1,
+            app.translate(
+                "Startup", "The database could not be opened because of an internal error: {error}"
+            ).format(error=error),
+        )
+
+    opening.opened.connect(database_opened)
+    opening.problem.connect(not_open_yet)
+    opening.refused.connect(lambda text: stop_with_message(3, text))
+    opening.failed.connect(failed)
     try:
         workstation.start()
-        if os.environ.get(EXIT_AFTER_VARIABLE) == "sign-in-shown":
-            QTimer.singleShot(0, lambda: _report_and_exit(app, "sign-in-shown"))
+        opening.start()
+        if milestone == "sign-in-shown":
+            QTimer.singleShot(0, lambda: _report_and_exit(app, milestone))
         code = app.exec()
     finally:
+        opening.stop()
         workstation.shutdown()
         settings.sync()
+        for desk in opened:
+            desk.db.dispose()
     log.info("workstation closed (exit code %s)", code)
     return int(code)
 

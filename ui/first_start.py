@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
-from workstation.db import Database
+if TYPE_CHECKING:
+    from workstation.db import Database
 
 
 class _Relay(QObject):

@@ -19,17 +19,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from ui.tasks import TaskRunner
-from workstation.db import Database
 from workstation.errors import DatabaseProblem, ProblemKind
-from workstation.services.feed import feed_problem
 
 if TYPE_CHECKING:
     from workstation.changes import ChangeFeed
+    from workstation.db import Database
 
 log = logging.getLogger(__name__)
 
-FeedOpener = Callable[[Database, int], "ChangeFeed"]
-LastIdReader = Callable[[Database], int]
+FeedOpener = Callable[["Database", int], "ChangeFeed"]
+LastIdReader = Callable[["Database"], int]
 
 
 def open_feed(db: Database, after_id: int) -> ChangeFeed:
@@ -116,6 +115,8 @@ class _FeedFollower(QThread):
                 self._close(feed)
 
     def _report(self, error: Exception, *, first: bool) -> None:
+        from workstation.services.feed import feed_problem
+
         problem = feed_problem(error)
         if problem is None:
             log.exception("the change feed failed (a bug); retrying")

@@ -13,10 +13,10 @@ from ui.live import LiveConnection
 from ui.settings import DeskSettings
 from ui.sign_in import SignInDialog
 from ui.tasks import TaskRunner
-from workstation.db import Database
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from workstation.db import Database
 
 # Loaded on a worker while the user types a password, so the window shows without waiting for
 # them (cold-start budget) and the main window opens without waiting for them either.
@@ -42,7 +42,7 @@ class Workstation(QObject):
 
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         database_label: str,
         *,
         translations: Translations,
@@ -57,7 +57,9 @@ class Workstation(QObject):
         self._translations = translations
         self._settings = settings
         self.runner = runner if runner is not None else TaskRunner(self)
-        self.live = live if live is not None else LiveConnection(db, self.runner, parent=self)
+        if live is None and db is not None:
+            live = LiveConnection(db, self.runner, parent=self)
+        self.live: LiveConnection | None = live
         self.sign_in_dialog = SignInDialog(
             db=db,
             database_label=database_label,
@@ -81,6 +83,14 @@ class Workstation(QObject):
         if not self._stopped:
             self.runner.read(_load_modules, key="load-modules")
 
+    def attach_database(self, db: Database, database_label: str) -> None:
+        """The database opened (behind the sign-in window): signing in is possible now."""
+        self._db = db
+        self._database_label = database_label
+        if self.live is None:
+            self.live = LiveConnection(db, self.runner, parent=self)
+        self.sign_in_dialog.set_database(db, database_label)
+
     def shutdown(self) -> None:
         """Close the windows and stop every worker; waits for them. Safe to call twice."""
         if self._stopped:
@@ -89,7 +99,8 @@ class Workstation(QObject):
         if self.main_window is not None:
             self.main_window.close()
         self.sign_in_dialog.hide()
-        self.live.stop()
+        if self.live is not None:
+            self.live.stop()
         self.runner.shutdown()
 
     @Slot(int)
@@ -100,6 +111,7 @@ class Workstation(QObject):
             return
         from ui.main_window import MainWindow
 
+        assert self._db is not None and self.live is not None  # signing in needs the database
         self.live.start()
         window = MainWindow(
             db=self._db,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QFont, QPalette
@@ -23,8 +24,10 @@ from ui.i18n import LANGUAGES, Translations
 from ui.problems import problem_message
 from ui.settings import DeskSettings
 from ui.tasks import TaskRunner, is_problem
-from workstation.db import Database
 from workstation.services.auth import SignedInUser, SignInFailed, sign_in
+
+if TYPE_CHECKING:
+    from workstation.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +38,7 @@ class SignInDialog(QDialog):
     def __init__(
         self,
         *,
-        db: Database,
+        db: Database | None,
         database_label: str,
         runner: TaskRunner,
         translations: Translations,
@@ -46,6 +49,7 @@ class SignInDialog(QDialog):
         self.setObjectName("signInDialog")
         self._db = db
         self._database_label = database_label
+        self._submit_when_open = False
         self._runner = runner
         self._translations = translations
         self._settings = settings
@@ -131,6 +135,20 @@ class SignInDialog(QDialog):
         self.retranslate()
         self.prepare()
 
+    def set_database(self, db: Database, database_label: str) -> None:
+        """The database is open: signing in is possible from now on."""
+        self._db = db
+        self._database_label = database_label
+        self.retranslate()
+        if self._submit_when_open:
+            self._submit_when_open = False
+            self._show_waiting()
+            self._submit()
+
+    def set_opening_problem(self, message: Callable[[], str] | None) -> None:
+        """Why the database is not open yet (shown until it opens); None clears it."""
+        self._set_message(message)
+
     @property
     def user(self) -> SignedInUser | None:
         """Who signed in; None until the dialog is accepted."""
@@ -159,7 +177,10 @@ class SignInDialog(QDialog):
         self._password_label.setText(self.tr("&Password:"))
         self._language_label.setText(self.tr("&Language:"))
         self.quit_button.setText(self.tr("Quit"))
-        self.database.setText(self.tr("Database: {label}").format(label=self._database_label))
+        if self._db is None:
+            self.database.setText(self.tr("Opening the database…"))
+        else:
+            self.database.setText(self.tr("Database: {label}").format(label=self._database_label))
         self._show_waiting()
         if self._message is not None:
             self.message.setText(self._message())
@@ -189,6 +210,10 @@ class SignInDialog(QDialog):
             self.password.setFocus()
             return
         self._set_message(None)
+        if self._db is None:  # Enter before the database opened: sign in once it has
+            self._submit_when_open = True
+            self._show_waiting()
+            return
         self._set_waiting(True)
         self._runner.read(
             sign_in,
@@ -233,13 +258,14 @@ class SignInDialog(QDialog):
 
     def _set_waiting(self, waiting: bool) -> None:
         self._waiting = waiting
-        self.username.setReadOnly(waiting)
-        self.password.setReadOnly(waiting)
         self._show_waiting()
 
     def _show_waiting(self) -> None:
-        self.sign_in_button.setEnabled(not self._waiting)
-        self.sign_in_button.setText(self.tr("Signing in…") if self._waiting else self.tr("Sign in"))
+        busy = self._waiting or self._submit_when_open
+        self.username.setReadOnly(busy)
+        self.password.setReadOnly(busy)
+        self.sign_in_button.setEnabled(not busy)
+        self.sign_in_button.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
 
     @Slot(int)
     def _language_chosen(self, index: int) -> None:

@@ -7,10 +7,9 @@ a bug: logged with detail and reported as an internal error.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from enum import StrEnum
-
-from sqlalchemy import exc as sa_exc
 
 
 class ProblemKind(StrEnum):
@@ -53,7 +52,10 @@ _PG_STATES = {
 
 def classify(error: BaseException) -> DatabaseProblem | None:
     """The user-facing problem behind `error`, or None when it is a bug."""
-    if not isinstance(error, sa_exc.DBAPIError):
+    # Looked up, not imported: before SQLAlchemy is loaded no error can be one of its own, and
+    # the sign-in window shows before SQLAlchemy loads (cold-start budget).
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is None or not isinstance(error, sa_exc.DBAPIError):
         return None
     detail = str(error.orig) if error.orig is not None else str(error)
     if error.connection_invalidated:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from workstation.db import Database
+from workstation.config import DatabaseChoice
+from workstation.db import Database, describe_url
 from workstation.revision import SCHEMA_REVISION, database_revision
 
 
@@ -61,3 +62,29 @@ def prepare_database(db: Database, url_text: str) -> PreparedDatabase:
         upgraded_from=check.database_revision,
         backup=backup,
     )
+
+
+@dataclass(frozen=True)
+class DeskDatabase:
+    """A database a desk may work on, open at the program's schema revision."""
+
+    db: Database
+    label: str  # what the status bar shows: the SQLite file, or PostgreSQL host/db
+    demo_customers: int  # demo customers to load now (a new embedded database), else 0
+
+
+def open_desk_database(choice: DatabaseChoice, *, demo_customers: int) -> DeskDatabase:
+    """Connect and bring the schema to the program's revision (see prepare_database).
+
+    `demo_customers` are loaded only into an embedded database this call created.
+    """
+    if choice.is_embedded_sqlite and choice.url.database:
+        Path(choice.url.database).parent.mkdir(parents=True, exist_ok=True)
+    db = Database.connect(choice.url)
+    try:
+        prepared = prepare_database(db, choice.url.render_as_string(hide_password=True))
+    except BaseException:
+        db.dispose()
+        raise
+    created_here = prepared.created and choice.is_embedded_sqlite
+    return DeskDatabase(db, describe_url(choice.url), demo_customers if created_here else 0)

@@ -87,7 +87,7 @@
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../ui/first_start.py" line="+32"/>
+        <location filename="../../ui/first_start.py" line="+34"/>
         <source>Service Desk Workstation</source>
         <translation>售后服务工作站</translation>
     </message>
@@ -232,7 +232,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+155"/>
+        <location filename="../../ui/sign_in.py" line="+168"/>
         <source>Sign in — Service Desk Workstation</source>
         <translation>登录 — 售后服务工作站</translation>
     </message>
@@ -267,7 +267,12 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Database: {label}</source>
         <translation>数据库：{label}</translation>
     </message>
@@ -300,6 +305,29 @@
         <location line="+0"/>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ui/app.py" line="+70"/>
+        <source>Service Desk Workstation</source>
+        <translation>售后服务工作站</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The demo data could not be loaded: {error}</source>
+        <translation>无法加载演示数据：{error}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The database is not available yet; trying again.</source>
+        <translation>数据库暂时无法访问，正在重试。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database could not be opened because of an internal error: {error}</source>
+        <translation>由于内部错误，无法打开数据库：{error}</translation>
     </message>
 </context>
 <context>

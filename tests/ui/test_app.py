@@ -15,6 +15,7 @@ from ui.main_window import MainWindow
 from ui.settings import DeskSettings
 from ui.sign_in import SignInDialog
 from workstation.db import Database, describe_url
+from workstation.startup import DeskDatabase, SchemaMismatch
 
 
 @pytest.fixture
@@ -92,7 +93,9 @@ def test_a_whole_run_signs_in_shows_the_desk_and_stops_every_worker_on_quit(
 
     script = Script(app, [sign_in, main_window_is_live, quit_by_menu])
     try:
-        code = run_workstation(db, describe_url(db.url), argv=["workstation"])
+        code = run_workstation(
+            lambda: DeskDatabase(db, describe_url(db.url), 0), argv=["workstation"]
+        )
     finally:
         script.stop()
     assert code == 0
@@ -118,3 +121,72 @@ def test_the_start_up_refusal_is_shown_in_a_message_box(qtbot: QtBot, app: QAppl
         "Service Desk Workstation", "The database schema is newer than this program."
     )
     assert shown == ["The database schema is newer than this program."]
+
+
+def test_a_shared_database_at_another_schema_is_refused_with_the_administrators_command(
+    qtbot: QtBot, app: QApplication
+) -> None:
+    shown: list[str] = []
+
+    def read_and_close() -> bool:
+        box = visible(app, QMessageBox)
+        if not isinstance(box, QMessageBox):
+            return False
+        shown.append(box.text())
+        box.accept()
+        return True
+
+    def refuse() -> DeskDatabase:
+        raise SchemaMismatch("ask the administrator to run python main.py db upgrade")
+
+    script = Script(app, [read_and_close])
+    try:
+        code = run_workstation(refuse, argv=["workstation"])
+    finally:
+        script.stop()
+    assert code == 3
+    assert shown == ["ask the administrator to run python main.py db upgrade"]
+    assert visible(app, SignInDialog) is None
+
+
+def test_an_unreachable_server_is_said_in_the_sign_in_window_and_retried(
+    qtbot: QtBot, app: QApplication, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.opening.RETRY_MS", 50)
+    unreachable = Database.connect("postgresql+psycopg://nobody@127.0.0.1:1/nothing")
+    attempts: list[int] = []
+    seen: list[str] = []
+
+    def open_database() -> DeskDatabase:
+        attempts.append(1)
+        if len(attempts) < 3:
+            with unreachable.engine.connect():
+                pass  # raises: nobody listens on port 1
+        return DeskDatabase(db, describe_url(db.url), 0)
+
+    def problem_shown() -> bool:
+        dialog = visible(app, SignInDialog)
+        if isinstance(dialog, SignInDialog) and dialog.message.isVisible():
+            seen.append(dialog.message.text())
+            return True
+        return False
+
+    def opened_then_quit() -> bool:
+        dialog = visible(app, SignInDialog)
+        assert isinstance(dialog, SignInDialog)
+        if dialog.database.text() != f"Database: {describe_url(db.url)}":
+            return False
+        seen.append("opened" if not dialog.message.isVisible() else "message still shown")
+        dialog.quit_button.click()
+        return True
+
+    script = Script(app, [problem_shown, opened_then_quit])
+    try:
+        code = run_workstation(open_database, argv=["workstation"])
+    finally:
+        script.stop()
+        unreachable.dispose()
+    assert code == 0
+    assert len(attempts) == 3
+    assert seen[0].startswith("The database is not available yet; trying again.")
+    assert seen[-1] == "opened"

@@ -169,3 +169,35 @@ def test_an_unreachable_database_is_said_plainly_and_the_form_kept(
         assert dialog.sign_in_button.isEnabled()
     finally:
         unreachable.dispose()
+
+
+def test_enter_before_the_database_has_opened_signs_in_once_it_opens(
+    qtbot: QtBot,
+    db: Database,
+    runner: TaskRunner,
+    translations: Translations,
+    settings: DeskSettings,
+) -> None:
+    add_user(db, "zhangwei", "correct horse", display_name="张伟", role="agent")
+    dialog = SignInDialog(
+        db=None,
+        database_label="",
+        runner=runner,
+        translations=translations,
+        settings=settings,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.database.text() == "Opening the database…"
+    qtbot.keyClicks(dialog.username, "zhangwei")
+    qtbot.keyClicks(dialog.password, "correct horse")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    # Nothing is lost and nothing can be sent twice while the database opens.
+    assert dialog.sign_in_button.text() == "Signing in…"
+    assert not dialog.sign_in_button.isEnabled()
+    assert dialog.password.isReadOnly()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.set_database(db, describe_url(db.url))
+    assert dialog.database.text() == f"Database: {describe_url(db.url)}"
+    assert dialog.user is not None and dialog.user.username == "zhangwei"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from workstation.db import Database
 from workstation.passwords import hash_password, verify_password
 from workstation.permissions import Permission, allowed
+
+if TYPE_CHECKING:
+    from workstation.db import Database
 
 
 @cache
@@ -40,7 +41,10 @@ class SignInFailed(Exception):
 
 def sign_in(db: Database, username: str, password: str) -> SignedInUser:
     """The active user with this name and password, or SignInFailed."""
-    from workstation.models import User  # the ORM loads after the sign-in window is up
+    # SQLAlchemy and the ORM load after the sign-in window is up (cold-start budget).
+    from sqlalchemy import select
+
+    from workstation.models import User
 
     with db.session() as session:
         user = session.scalars(
