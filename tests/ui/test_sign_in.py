@@ -21,14 +21,15 @@ WRONG = "The user name or password is not correct."
 
 def make_dialog(
     qtbot: QtBot,
-    db: Database,
+    db: Database | None,
     runner: TaskRunner,
     translations: Translations,
     settings: DeskSettings,
 ) -> SignInDialog:
+    """The dialog on screen; with `db` None, as at start-up while the database still opens."""
     dialog = SignInDialog(
         db=db,
-        database_label=describe_url(db.url),
+        database_label=describe_url(db.url) if db is not None else "",
         runner=runner,
         translations=translations,
         settings=settings,
@@ -179,16 +180,7 @@ def test_enter_before_the_database_has_opened_signs_in_once_it_opens(
     settings: DeskSettings,
 ) -> None:
     add_user(db, "zhangwei", "correct horse", display_name="张伟", role="agent")
-    dialog = SignInDialog(
-        db=None,
-        database_label="",
-        runner=runner,
-        translations=translations,
-        settings=settings,
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = make_dialog(qtbot, None, runner, translations, settings)
     assert dialog.database.text() == "Opening the database…"
     qtbot.keyClicks(dialog.username, "zhangwei")
     qtbot.keyClicks(dialog.password, "correct horse")
