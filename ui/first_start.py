@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 if TYPE_CHECKING:
@@ -38,7 +38,9 @@ def load_demo_data_with_progress(
         ).format(count=customers)
     )
     dialog.setCancelButton(None)  # no cancel: a half-loaded demo database helps nobody
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    # Not modal: a modal QProgressDialog runs processEvents() inside every setValue(), re-entering
+    # this function's own event loop. Nothing else can act meanwhile: the sign-in waits for the
+    # database, which is attached only after this load.
     dialog.setMinimumWidth(460)
     dialog.setRange(0, 100)
     dialog.setMinimumDuration(0)

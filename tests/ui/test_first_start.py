@@ -15,12 +15,14 @@ from workstation.services.auth import sign_in
 
 def _watch_for_progress_window(qapp: QApplication, seen: list[str]) -> QTimer:
     timer = QTimer()
-    timer.setInterval(5)
+    timer.setInterval(20)
 
     def look() -> None:
-        for widget in qapp.topLevelWidgets():
-            if isinstance(widget, QProgressDialog) and widget.isVisible():
-                seen.append(widget.labelText())
+        dialog = qapp.activeModalWidget() or next(
+            (w for w in qapp.topLevelWidgets() if w.objectName() == "firstStartProgress"), None
+        )
+        if isinstance(dialog, QProgressDialog) and dialog.isVisible():
+            seen.append(dialog.labelText())
 
     timer.timeout.connect(look)
     timer.start()
