@@ -8,6 +8,7 @@ fails the run.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import threading
@@ -95,6 +96,21 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # Any test that (indirectly) uses database_url runs once per back end.
     if "database_url" in metafunc.fixturenames:
         metafunc.parametrize("database_url", BACKENDS, indirect=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """As in the desk (ui/garbage.py): a worker thread must never collect a cycle holding Qt
+    objects, or their destructors run off the GUI thread and the process crashes."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.first_start import load_demo_data_with_progress
 from ui.fonts import add_cjk_fallback
+from ui.garbage import GuiThreadGarbageCollector
 from ui.i18n import Translations, default_language
 from ui.opening import DatabaseOpening
 from ui.problems import problem_message
@@ -57,6 +58,7 @@ def run_workstation(open_database: Callable[[], DeskDatabase], *, argv: list[str
     ensure_application_names()
     app.setQuitOnLastWindowClosed(False)  # the round below decides when the desk is done
     add_cjk_fallback(app)
+    collector = GuiThreadGarbageCollector()
     settings = DeskSettings()
     translations = _install_language(app, settings)
     workstation = Workstation(None, "", translations=translations, settings=settings)
@@ -122,6 +124,10 @@ def run_workstation(open_database: Callable[[], DeskDatabase], *, argv: list[str
         settings.sync()
         for desk in opened:
             desk.db.dispose()
+        workstation.sign_in_dialog.deleteLater()
+        workstation.deleteLater()
+        opening.deleteLater()
+        collector.stop()
     log.info("workstation closed (exit code %s)", code)
     return int(code)
 
