@@ -138,11 +138,7 @@ def _report_and_exit(app: QApplication, milestone: str) -> None:
 
 
 def show_fatal_message(title: str, text: str) -> None:
-    """A message box for start-up refusals (schema mismatch); creates a QApplication if needed."""
-    app = _application([])
-    ensure_application_names()
-    add_cjk_fallback(app)
-    translations = _install_language(app, DeskSettings())
+    """A message box for a refusal that stops the desk (schema mismatch, failed demo load),
+    shown in the running application and its language."""
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
     box.exec()
-    del translations

@@ -31,10 +31,10 @@ def load_demo_data_with_progress(
     load raised. `load` replaces the generator in tests."""
     dialog = QProgressDialog()
     dialog.setObjectName("firstStartProgress")
-    dialog.setWindowTitle(QCoreApplication.translate("FirstStart", "Service Desk Workstation"))
+    dialog.setWindowTitle(QCoreApplication.translate("Startup", "Service Desk Workstation"))
     dialog.setLabelText(
         QCoreApplication.translate(
-            "FirstStart", "First start: preparing a demo database with {count} customers…"
+            "Startup", "First start: preparing a demo database with {count} customers…"
         ).format(count=customers)
     )
     dialog.setCancelButton(None)  # no cancel: a half-loaded demo database helps nobody

@@ -209,11 +209,11 @@ class SignInDialog(QDialog):
             self._set_message(lambda: self.tr("Enter your password."))
             self.password.setFocus()
             return
-        self._set_message(None)
         if self._db is None:  # Enter before the database opened: sign in once it has
-            self._submit_when_open = True
+            self._submit_when_open = True  # why it is not open yet stays on screen
             self._show_waiting()
             return
+        self._set_message(None)
         self._set_waiting(True)
         self._runner.read(
             sign_in,

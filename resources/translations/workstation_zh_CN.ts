@@ -85,19 +85,6 @@
     </message>
 </context>
 <context>
-    <name>FirstStart</name>
-    <message>
-        <location filename="../../ui/first_start.py" line="+34"/>
-        <source>Service Desk Workstation</source>
-        <translation>售后服务工作站</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>First start: preparing a demo database with {count} customers…</source>
-        <translation>首次启动：正在准备包含 {count} 个客户的演示数据库…</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+235"/>
@@ -232,7 +219,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+168"/>
+        <location filename="../../ui/sign_in.py" line="+173"/>
         <source>Sign in — Service Desk Workstation</source>
         <translation>登录 — 售后服务工作站</translation>
     </message>
@@ -287,7 +274,7 @@
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>The user name or password is not correct.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
@@ -297,7 +284,7 @@
         <translation>因程序内部错误，登录失败。详细信息已记入日志。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -310,7 +297,8 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+70"/>
+        <location filename="../../ui/app.py" line="+72"/>
+        <location filename="../../ui/first_start.py" line="+34"/>
         <source>Service Desk Workstation</source>
         <translation>售后服务工作站</translation>
     </message>
@@ -328,6 +316,11 @@
         <location line="+9"/>
         <source>The database could not be opened because of an internal error: {error}</source>
         <translation>由于内部错误，无法打开数据库：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="+2"/>
+        <source>First start: preparing a demo database with {count} customers…</source>
+        <translation>首次启动：正在准备包含 {count} 个客户的演示数据库…</translation>
     </message>
 </context>
 <context>

@@ -182,10 +182,13 @@ def test_enter_before_the_database_has_opened_signs_in_once_it_opens(
     add_user(db, "zhangwei", "correct horse", display_name="张伟", role="agent")
     dialog = make_dialog(qtbot, None, runner, translations, settings)
     assert dialog.database.text() == "Opening the database…"
+    dialog.set_opening_problem(lambda: "The database is not available yet; trying again.")
     qtbot.keyClicks(dialog.username, "zhangwei")
     qtbot.keyClicks(dialog.password, "correct horse")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    # Nothing is lost and nothing can be sent twice while the database opens.
+    # Nothing is lost, nothing can be sent twice, and the reason for the wait stays in view.
+    assert dialog.message.isVisible()
+    assert dialog.message.text() == "The database is not available yet; trying again."
     assert dialog.sign_in_button.text() == "Signing in…"
     assert not dialog.sign_in_button.isEnabled()
     assert dialog.password.isReadOnly()
