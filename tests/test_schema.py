@@ -21,12 +21,22 @@ from workstation.schema import (
     head_revision,
     upgrade,
 )
+from workstation.services.lookup import is_search_index_object
 from workstation.startup import SchemaMismatch, prepare_database
 
 
 def _differences(db: Database) -> list[object]:
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        # The lookup's FTS5 tables and trigram indexes are made by migration 0003 only.
+        context = MigrationContext.configure(
+            conn,
+            opts={
+                "compare_type": True,
+                "include_name": lambda name, type_, _parents: (
+                    not is_search_index_object(name, type_)
+                ),
+            },
+        )
         return list(compare_metadata(context, Base.metadata))
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from workstation.outcomes import Refused
+
 
 class Permission(StrEnum):
     LOG_CALLS = "log_calls"
@@ -32,7 +34,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
 }
 
 
-class PermissionDenied(Exception):
+class PermissionDenied(Refused):
     """The signed-in user's role does not allow this action."""
 
     def __init__(self, role: str, permission: Permission) -> None:

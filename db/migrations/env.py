@@ -11,9 +11,15 @@ from sqlalchemy import Connection
 
 from workstation.db import make_engine
 from workstation.models import Base
+from workstation.services.lookup import is_search_index_object
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Leave out of autogenerate what models cannot describe: FTS5 tables, trigram indexes."""
+    return not is_search_index_object(name, type_)
 
 
 def _run(connection: Connection) -> None:
@@ -22,6 +28,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -27,7 +27,8 @@ from workstation.demo.users import Staff
 from workstation.demo.writer import BulkWriter, Row
 
 TICKET_COLUMNS = (
-    "id", "number", "channel", "customer_id", "contact_id", "equipment_id", "reported_at",
+    "id", "number", "channel", "customer_id", "contact_id", "equipment_id", "product_model_id",
+    "reported_at",
     "fault_started_at", "symptom_category_id", "error_code", "description", "external_factors",
     "urgency", "severity", "priority", "status", "queue_id", "assignee_id", "sla_plan_id",
     "response_due_at", "resolution_due_at", "first_response_at", "resolved_at", "closed_at",
@@ -141,6 +142,7 @@ class TicketFactory:
             )
         kind_index = {k.code: i for i, k in enumerate(self.kinds)}
         self.model_kind = [kind_index[m.kind] for m in customers.models]
+        self.model_ids = [m.id for m in customers.models]
         self.plans = customers.plans
         self.default_plan = self.plans.index(ref.default_plan) + 1
         tiers = ("vip", "key", "standard")
@@ -252,9 +254,11 @@ class TicketFactory:
         now = self.now
 
         eid = self._pick_equipment(day)
+        model_id: int | None = None
         if eid:
             cid = pop.eq_customer[eid]
             kind_i = self.model_kind[pop.eq_model[eid]]
+            model_id = self.model_ids[pop.eq_model[eid]]
         else:
             cid = 1 + int(rand() * pop.customers)
             kind_i = int(rand() * len(self.kinds))
@@ -460,7 +464,7 @@ class TicketFactory:
         reported_text = stamp(reported)
         tickets.append(
             (
-                tid, f"SR-{year}-{number:06d}", channel, cid, contact, eid or None,
+                tid, f"SR-{year}-{number:06d}", channel, cid, contact, eid or None, model_id,
                 reported_text, fault_started, kind.symptom_ids[symptom], code, description,
                 factors, urgency, SEVERITIES[severity], priority, status, queue, assignee,
                 plan.id, stamp(response_due), stamp(resolution_due),

@@ -22,6 +22,8 @@ class Call(Base):
     phone_e164: Mapped[str] = mapped_column(String(20), default="", index=True)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    # Who called, as they said (an unknown caller has no contact yet).
+    caller_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -33,4 +35,5 @@ class Call(Base):
     __table_args__ = (
         Index("ix_calls_customer_started", "customer_id", "started_at"),
         Index("ix_calls_started_at", "started_at"),
+        Index("ix_calls_contact_started", "contact_id", "started_at"),
     )

@@ -36,6 +36,8 @@ class Customer(Base):
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
     address: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Set when this record was merged into another: it stays, so history pointing at it holds.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
     # Lower-case full pinyin and initials of the name ("zhangsan", "zs"); for
     # Latin names both hold the lower-cased name. Searched by prefix range.
     pinyin_full: Mapped[str] = mapped_column(String(400), default="", index=True)

@@ -29,5 +29,7 @@ class Equipment(Base):
     site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), index=True)
     install_date: Mapped[date | None] = mapped_column(Date)
     warranty_end: Mapped[date | None] = mapped_column(Date)
+    # The unit that replaced this one (its status is then "replaced").
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("equipment.id"))
     status: Mapped[str] = mapped_column(String(10), default=EquipmentStatus.ACTIVE)
     version: Mapped[int] = mapped_column(Integer, default=1)

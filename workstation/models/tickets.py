@@ -67,6 +67,8 @@ class Ticket(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     equipment_id: Mapped[int | None] = mapped_column(ForeignKey("equipment.id"))
+    # The model as reported (also without a known serial): similar faults are found by it.
+    product_model_id: Mapped[int | None] = mapped_column(ForeignKey("product_models.id"))
     reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
     fault_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     symptom_category_id: Mapped[int | None] = mapped_column(ForeignKey("symptom_categories.id"))
@@ -101,6 +103,8 @@ class Ticket(Base):
         Index("ix_tickets_status_queue", "status", "queue_id"),
         Index("ix_tickets_assignee_status", "assignee_id", "status"),
         Index("ix_tickets_reported_at", "reported_at"),
+        Index("ix_tickets_model_error", "product_model_id", "error_code"),
+        Index("ix_tickets_model_symptom", "product_model_id", "symptom_category_id"),
     )
 
 
