@@ -3,6 +3,7 @@
 python main.py                         the workstation (sign-in, then the main window)
 python main.py db upgrade|current      the schema of a database (administrators)
 python main.py demo-data --customers N a demo database, small or at full scale
+python main.py pop --phone NUMBER      screen pop from telephony: the running desk shows the caller
 """
 
 from __future__ import annotations
@@ -46,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     db_cmd = commands.add_parser("db", help="show or upgrade the schema of a database")
     db_cmd.add_argument("action", choices=["upgrade", "current"])
     db_cmd.add_argument("--database", metavar="URL", help="database URL", dest="sub_database")
+
+    pop = commands.add_parser(
+        "pop",
+        help="incoming call: the running workstation comes to the front with the caller "
+        "(started if none runs)",
+    )
+    pop.add_argument("--phone", required=True, metavar="NUMBER", help="the calling number")
+    pop.add_argument("--call-id", default="", metavar="ID", help="the telephony system's call id")
 
     demo = commands.add_parser("demo-data", help="fill an empty database with demo data")
     demo.add_argument("--customers", type=int, default=SMALL_DEMO_CUSTOMERS, metavar="N")
@@ -145,7 +154,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def cmd_gui(args: argparse.Namespace) -> int:
+def cmd_gui(args: argparse.Namespace, first_message: dict[str, object] | None = None) -> int:
     """The window first, the database behind it: SQLAlchemy loads on a worker thread while
     the sign-in window is already on screen (cold-start budget)."""
     from ui.app import run_workstation
@@ -161,7 +170,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         choice = resolve_database_url(option, environ, saved, data_dir)
         return open_desk_database(choice, demo_customers=demo)
 
-    return run_workstation(open_database, argv=sys.argv)
+    return run_workstation(open_database, argv=sys.argv, first_message=first_message)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_db(args)
     if args.command == "demo-data":
         return cmd_demo_data(args)
+    if args.command == "pop":
+        # Handed to the running desk if there is one; else this start becomes the desk.
+        return cmd_gui(args, {"command": "pop", "phone": args.phone, "call_id": args.call_id})
     return cmd_gui(args)
 
 

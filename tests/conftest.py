@@ -24,6 +24,8 @@ from workstation.db import Database, normalise_url, sqlite_url
 from workstation.schema import upgrade
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Desks started by tests never hand over to a workstation running on this machine.
+os.environ.setdefault("WORKSTATION_INSTANCE", f"tests-{os.getpid()}")
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/workstation_test"
 BACKENDS = [

@@ -19,6 +19,7 @@ from ui.opening import DatabaseOpening
 from ui.problems import problem_message
 from ui.session import Workstation
 from ui.settings import DeskSettings, ensure_application_names
+from ui.single_instance import InstanceServer, send_to_running, server_name
 
 if TYPE_CHECKING:
     from workstation.errors import DatabaseProblem
@@ -30,6 +31,9 @@ log = logging.getLogger(__name__)
 # "sign-in-shown" the workstation prints that line once the sign-in window is up, then exits;
 # with "sign-in-ready", once the database behind it is open too (the user can sign in).
 EXIT_AFTER_VARIABLE = "WORKSTATION_EXIT_AFTER"
+# One workstation per desk (user account). Tests and benchmarks that start several desks on one
+# machine give each its own instance name with this variable.
+INSTANCE_VARIABLE = "WORKSTATION_INSTANCE"
 
 
 def _application(argv: list[str]) -> QApplication:
@@ -48,14 +52,26 @@ def _install_language(app: QApplication, settings: DeskSettings) -> Translations
     return translations
 
 
-def run_workstation(open_database: Callable[[], DeskDatabase], *, argv: list[str]) -> int:
+def run_workstation(
+    open_database: Callable[[], DeskDatabase],
+    *,
+    argv: list[str],
+    first_message: dict[str, object] | None = None,
+) -> int:
     """Creates the QApplication (if none), loads translations per saved language and shows the
     sign-in window at once; meanwhile `open_database` runs on a worker (retried while the server
     cannot be reached). A new embedded database gets its demo data behind a progress window.
     On sign-in the main window; runs the event loop; stops all workers (task runner, change
-    feed, opener) and closes the database before returning the exit code."""
+    feed, opener) and closes the database before returning the exit code.
+
+    If a workstation already runs on this desk, it is asked to come to the front (and to handle
+    `first_message`, e.g. a screen pop) and this start ends at once."""
     app = _application(argv)
     ensure_application_names()
+    instance_name = server_name(os.environ.get(INSTANCE_VARIABLE, ""))
+    if send_to_running(first_message or {"command": "show"}, instance_name):
+        log.info("a workstation already runs on this desk: handed over to it")
+        return 0
     app.setQuitOnLastWindowClosed(False)  # the round below decides when the desk is done
     add_cjk_fallback(app)
     collector = GuiThreadGarbageCollector()
@@ -63,6 +79,11 @@ def run_workstation(open_database: Callable[[], DeskDatabase], *, argv: list[str
     translations = _install_language(app, settings)
     workstation = Workstation(None, "", translations=translations, settings=settings)
     workstation.finished.connect(app.exit)
+    instance = InstanceServer(instance_name)
+    instance.message.connect(workstation.handle_message)
+    instance.listen()
+    if first_message is not None:
+        workstation.handle_message(first_message)
     opening = DatabaseOpening(open_database)
     opened: list[DeskDatabase] = []
     milestone = os.environ.get(EXIT_AFTER_VARIABLE)
@@ -120,6 +141,7 @@ def run_workstation(open_database: Callable[[], DeskDatabase], *, argv: list[str
         code = app.exec()
     finally:
         opening.stop()
+        instance.close()
         workstation.shutdown()
         settings.sync()
         for desk in opened:
@@ -127,6 +149,7 @@ def run_workstation(open_database: Callable[[], DeskDatabase], *, argv: list[str
         workstation.sign_in_dialog.deleteLater()
         workstation.deleteLater()
         opening.deleteLater()
+        instance.deleteLater()
         collector.stop()
     log.info("workstation closed (exit code %s)", code)
     return int(code)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,8 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.agent_desk import AgentDeskPage
 from ui.area_pages import NoticePage, WelcomeLine
 from ui.areas import AREAS, Area, area_icon, area_title, may_open, refusal
+from ui.customers_page import CustomersPage
+from ui.draft_offer import offer_drafts
 from ui.i18n import LANGUAGES, Translations
 from ui.live import LiveConnection, LiveState
 from ui.open_tickets import OpenTicketCount
@@ -28,13 +32,26 @@ from ui.status_bar import WorkstationStatusBar
 from ui.tasks import TaskRunner
 from workstation.changes import Change
 from workstation.db import Database
+from workstation.drafts import DraftStore
+from workstation.permissions import Permission
 from workstation.services.auth import SignedInUser
 from workstation.services.status import region_name
 
 log = logging.getLogger(__name__)
 
+
+def user_may_log_calls(user: SignedInUser) -> bool:
+    return user.may(Permission.LOG_CALLS)
+
+
 DEFAULT_SIZE = QSize(1200, 750)
 _NAV_WIDTH = 230
+
+
+def drafts_folder(user: SignedInUser) -> Path:
+    """Where this desk keeps the calls being typed (per user): the user's data folder."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "drafts" / user.username
 
 
 def _version() -> str:
@@ -73,7 +90,12 @@ class MainWindow(QMainWindow):
         self._finished = False
 
         self._welcome = WelcomeLine(user)
-        self._pages: dict[Area, NoticePage] = {}
+        self.drafts = DraftStore(drafts_folder(user))
+        self.agent_desk = AgentDeskPage(
+            db=db, runner=runner, user=user, drafts=self.drafts, lead=self._welcome
+        )
+        self.customers = CustomersPage(db=db, runner=runner, user=user)
+        self._pages: dict[Area, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
@@ -86,7 +108,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         for area in AREAS:
-            page = NoticePage(area, self._welcome if area is Area.AGENT_DESK else None)
+            page: QWidget
+            if area is Area.AGENT_DESK:
+                page = self.agent_desk
+            elif area is Area.CUSTOMERS:
+                page = self.customers
+            else:
+                page = NoticePage(area)
             self._pages[area] = page
             self.pages.addWidget(page)
             item = QListWidgetItem(area_icon(area, self.style()), "")
@@ -122,6 +150,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore()
         self._count.request()
+        QTimer.singleShot(0, self.offer_saved_drafts)
         if user.region_id is not None:
             runner.read(
                 region_name, db, user.region_id, on_done=self._region_read, key="welcome-region"
@@ -132,11 +161,16 @@ class MainWindow(QMainWindow):
     @property
     def current_area(self) -> Area:
         page = self.pages.currentWidget()
-        assert isinstance(page, NoticePage)
-        return page.area
+        return next(area for area, widget in self._pages.items() if widget is page)
 
-    def page(self, area: Area) -> NoticePage:
+    def page(self, area: Area) -> QWidget:
         return self._pages[area]
+
+    def notice_page(self, area: Area) -> NoticePage:
+        """The page of an area not built yet."""
+        page = self._pages[area]
+        assert isinstance(page, NoticePage), f"{area} is built"
+        return page
 
     def open_area(self, area: Area) -> bool:
         """Show the area; False (and nothing changes) if the user's role does not allow it."""
@@ -190,6 +224,19 @@ class MainWindow(QMainWindow):
             self._language_group.addAction(action)
             self._language_actions[code] = action
 
+        self.find_action = QAction(self)
+        self.find_action.setObjectName("findAction")
+        self.find_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("F2")])
+        self.find_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.find_action.triggered.connect(self.focus_search)
+        self.new_call_action = QAction(self)
+        self.new_call_action.setObjectName("newCallAction")
+        self.new_call_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_call_action.setEnabled(user_may_log_calls(self._user))
+        self.new_call_action.triggered.connect(self.new_call)
+        self.addAction(self.find_action)
+        self.addAction(self.new_call_action)
+
         self.about_action = QAction(self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -198,6 +245,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self._file_menu = QMenu(self)
+        self._file_menu.addAction(self.new_call_action)
+        self._file_menu.addAction(self.find_action)
+        self._file_menu.addSeparator()
         self._file_menu.addAction(self.sign_out_action)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.quit_action)
@@ -219,6 +269,32 @@ class MainWindow(QMainWindow):
 
     def language_action(self, code: str) -> QAction:
         return self._language_actions[code]
+
+    @Slot()
+    def focus_search(self) -> None:
+        """Ctrl+K / F2: the search of the page in view (the agent desk's from anywhere else)."""
+        if self.current_area is Area.CUSTOMERS:
+            self.customers.focus_search()
+            return
+        self.open_area(Area.AGENT_DESK)
+        self.agent_desk.focus_search()
+
+    @Slot()
+    def new_call(self) -> None:
+        """Ctrl+N: log a call, filled in from what the agent desk has open."""
+        if not user_may_log_calls(self._user):
+            return
+        self.open_area(Area.AGENT_DESK)
+        self.agent_desk.new_call()
+
+    def screen_pop(self, phone: str, call_id: str = "") -> None:
+        """An incoming call from telephony: the agent desk shows the caller, a call starts."""
+        self.open_area(Area.AGENT_DESK)
+        self.agent_desk.screen_pop(phone, call_id)
+
+    def offer_saved_drafts(self) -> None:
+        """Calls typed but not saved when the desk last stopped (a crash, a lost connection)."""
+        offer_drafts(self, self.drafts, self.agent_desk.restore_draft)
 
     @Slot()
     def sign_out(self) -> None:
@@ -261,8 +337,12 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_changes(self, changes: list[Change]) -> None:
-        if not self._finished and any(change.entity == "ticket" for change in changes):
+        if self._finished:
+            return
+        if any(change.entity == "ticket" for change in changes):
             self._count.request()
+        self.agent_desk.on_changes(changes)
+        self.customers.on_changes(changes)
 
     @Slot(str)
     def _on_live_state(self, state: str) -> None:
@@ -302,6 +382,8 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Service Desk Workstation"))
+        self.find_action.setText(self.tr("&Find caller…"))
+        self.new_call_action.setText(self.tr("&New call"))
         self.navigation.setAccessibleName(self.tr("Areas"))
         for row, area in enumerate(AREAS):
             title = area_title(area)
@@ -344,6 +426,7 @@ class MainWindow(QMainWindow):
             return
         self._save()
         self._finished = True
+        self.agent_desk.shutdown()  # the call being typed stays kept as a draft
         self._count.stop()
         self._live.changes.disconnect(self._on_changes)
         self._live.state_changed.disconnect(self._on_live_state)

@@ -6,7 +6,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ui.i18n import Translations
 from ui.live import LiveConnection
@@ -70,6 +70,8 @@ class Workstation(QObject):
         self.sign_in_dialog.finished.connect(self._sign_in_finished)
         self.main_window: MainWindow | None = None
         self._stopped = False
+        # A screen pop that came before anyone signed in: shown once the main window opens.
+        self._pending_pop: dict[str, str] | None = None
 
     def start(self) -> None:
         """Show the sign-in dialog."""
@@ -103,6 +105,28 @@ class Workstation(QObject):
             self.live.stop()
         self.runner.shutdown()
 
+    @Slot(object)
+    def handle_message(self, message: dict[str, object]) -> None:
+        """A message from another start on this desk: come to the front; pop a caller."""
+        if self._stopped:
+            return
+        if message.get("command") == "pop":
+            self._pending_pop = {
+                "phone": str(message.get("phone") or ""),
+                "call_id": str(message.get("call_id") or ""),
+            }
+        window = self.main_window
+        if window is None:
+            _to_front(self.sign_in_dialog)
+            return
+        _to_front(window)
+        self._deliver_pop()
+
+    def _deliver_pop(self) -> None:
+        pop, self._pending_pop = self._pending_pop, None
+        if pop is not None and self.main_window is not None:
+            self.main_window.screen_pop(pop["phone"], pop["call_id"])
+
     @Slot(int)
     def _sign_in_finished(self, result: int) -> None:
         user = self.sign_in_dialog.user
@@ -125,6 +149,7 @@ class Workstation(QObject):
         window.closed.connect(self._window_closed)
         self.main_window = window
         window.show()
+        self._deliver_pop()
 
     @Slot(bool)
     def _window_closed(self, signed_out: bool) -> None:
@@ -136,3 +161,12 @@ class Workstation(QObject):
             self.start()
         else:
             self.finished.emit(0)
+
+
+def _to_front(window: QWidget) -> None:
+    """Show the window above the others (restored if minimised) and give it the keyboard."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

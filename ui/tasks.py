@@ -3,7 +3,9 @@
 Reads run on a small pool, writes on a single worker one at a time (SQLite has
 one writer; on PostgreSQL it keeps a desk's own writes in order). A task given
 a `key` supersedes the earlier task with that key: the older result is
-dropped, so a late answer to an old search never overwrites a newer one.
+dropped, so a late answer to an old search never overwrites a newer one. A
+result whose receiver (a bound method of a Qt object) was deleted meanwhile is
+dropped too: a window may close while its query runs.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+from shiboken6 import Shiboken
 
 from workstation.errors import DatabaseProblem, classify
+from workstation.outcomes import Refused
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +120,7 @@ class TaskRunner(QObject):
         try:
             value = fn(*args)
         except BaseException as error:  # handed to the GUI thread, never swallowed
-            if classify(error) is None:
+            if classify(error) is None and not isinstance(error, Refused):
                 log.error(
                     "task %s failed:\n%s", getattr(fn, "__name__", fn), traceback.format_exc()
                 )
@@ -135,7 +139,7 @@ class TaskRunner(QObject):
             )
         if succeeded:
             self.reachable.emit()
-            if not superseded and pending.on_done is not None:
+            if not superseded and pending.on_done is not None and _alive(pending.on_done):
                 pending.on_done(value)
             return
         problem = classify(value)
@@ -144,7 +148,8 @@ class TaskRunner(QObject):
         if superseded:
             return
         if pending.on_error is not None:
-            pending.on_error(value)
+            if _alive(pending.on_error):
+                pending.on_error(value)
         elif problem is None:
             self.internal_error.emit(f"{type(value).__name__}: {value}")
 
@@ -153,6 +158,12 @@ class TaskRunner(QObject):
         self._closed = True
         self._reads.shutdown(wait=True)
         self._writes.shutdown(wait=True)
+
+
+def _alive(callback: Callable[..., None]) -> bool:
+    """Whether a callback can still run: not a method of a deleted Qt object."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or Shiboken.isValid(owner)
 
 
 def is_problem(error: BaseException) -> DatabaseProblem | None:

@@ -85,9 +85,1661 @@
     </message>
 </context>
 <context>
+    <name>CallForm</name>
+    <message>
+        <location filename="../../ui/call_form.py" line="+95"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web form</source>
+        <translation>网页表单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Critical: down, no workaround</source>
+        <translation>严重：停机，无替代方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Major: impaired</source>
+        <translation>较重：功能受影响</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minor: inconvenience</source>
+        <translation>轻微：使用不便</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fixed with the caller&apos;s help</source>
+        <translation>指导客户现场解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed remotely</source>
+        <translation>远程解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No fault found</source>
+        <translation>未发现故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause on the customer&apos;s side</source>
+        <translation>客户方原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Power cut</source>
+        <translation>停电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment change</source>
+        <translation>环境变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device moved</source>
+        <translation>设备搬迁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened or modified by the customer</source>
+        <translation>客户自行拆机或改装</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lightning or surge</source>
+        <translation>雷击或浪涌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Water or humidity</source>
+        <translation>进水或受潮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped or knocked</source>
+        <translation>跌落或撞击</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid phone number.</source>
+        <translation>电话号码无效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The fault cannot start in the future.</source>
+        <translation>故障开始时间不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date cannot be in the future.</source>
+        <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Installed after the fault started? Check both dates.</source>
+        <translation>安装日期晚于故障开始时间？请核对两个日期。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This serial belongs to {owner}. Give a reason to log it for this customer.</source>
+        <translation>该序列号属于{owner}。如要记在本客户名下，请填写原因。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New device: choose its model.</source>
+        <translation>新设备：请选择型号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the customer first: a new device needs an owner.</source>
+        <translation>请先打开客户：新设备需要归属客户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the customer&apos;s card first: a ticket needs a customer.</source>
+        <translation>请先打开客户卡片：建工单需要客户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This contact belongs to another customer.</source>
+        <translation>该联系人属于其他客户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That ticket is no longer open.</source>
+        <translation>该工单已不再处于未关闭状态。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not found: it may have been removed.</source>
+        <translation>未找到：可能已被删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid value.</source>
+        <translation>无效的值。</translation>
+    </message>
+</context>
+<context>
+    <name>CallFormView</name>
+    <message>
+        <location line="+462"/>
+        <location line="+569"/>
+        <source>(not a known contact)</source>
+        <translation>（非已登记联系人）</translation>
+    </message>
+    <message>
+        <location line="-546"/>
+        <location line="+548"/>
+        <source>(choose the model)</source>
+        <translation>（请选择型号）</translation>
+    </message>
+    <message>
+        <location line="-527"/>
+        <location line="+19"/>
+        <location line="+510"/>
+        <source>(choose a symptom)</source>
+        <translation>（请选择故障现象）</translation>
+    </message>
+    <message>
+        <location line="-457"/>
+        <source>New device: choose its model to register it.</source>
+        <translation>新设备：请选择型号以便登记。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This serial belongs to {owner}.</source>
+        <translation>该序列号属于{owner}。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Warranty: unknown</source>
+        <translation>保修：未知</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In warranty until {date}</source>
+        <translation>保修期内，至 {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Out of warranty since {date}</source>
+        <translation>已过保，保修于 {date} 到期</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This device already has an open ticket {number} (reported {reported}). Add this call to it instead of opening a duplicate?</source>
+        <translation>该设备已有未关闭的工单 {number}（报修于 {reported}）。是否将本次来电追加到该工单，而不是重复建单？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Add to {number}</source>
+        <translation>追加到 {number}(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open {number}</source>
+        <translation>打开 {number}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Repeat fault: the last ticket {number} was resolved on {resolved}. The new ticket will be linked to it.</source>
+        <translation>重复故障：上一张工单 {number} 已于 {resolved} 解决。新工单将与其关联。</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The draft could not be saved locally: {reason}</source>
+        <translation>草稿无法保存到本地：{reason}</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Saved as ticket {number}, priority {priority}. Response due {response}, resolution due {resolution}.</source>
+        <translation>已保存为工单 {number}，优先级 {priority}。响应时限 {response}，解决时限 {resolution}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Linked as a repeat of {number}.</source>
+        <translation>已关联为 {number} 的重复故障。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The call was added to ticket {number}.</source>
+        <translation>本次来电已追加到工单 {number}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The call was saved (no ticket).</source>
+        <translation>来电已保存（未建工单）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+189"/>
+        <source>Database unreachable — your call is kept and will be saved when the connection is back.</source>
+        <translation>无法连接数据库——本次来电已保留，连接恢复后将自动保存。</translation>
+    </message>
+    <message>
+        <location line="-179"/>
+        <source>The call could not be saved because of an internal error: {error}</source>
+        <translation>因内部错误，来电未能保存：{error}</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>New call — new caller</source>
+        <translation>新来电——新来电人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New call — {customer}</source>
+        <translation>新来电——{customer}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Caller</source>
+        <translation>来电人(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontact</source>
+        <translation>联系人(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Serial number</source>
+        <translation>序列号(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for this &amp;serial</source>
+        <translation>使用该序列号的原因(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product &amp;model</source>
+        <translation>产品型号(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Installed on</source>
+        <translation>安装日期(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fault started</source>
+        <translation>故障开始时间(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ymptom</source>
+        <translation>故障现象(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Error code</source>
+        <translation>错误代码(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description</source>
+        <translation>故障描述(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>External factors</source>
+        <translation>外部因素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Urgency (as stated)</source>
+        <translation>客户所述紧急程度(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;verity</source>
+        <translation>严重程度(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resolution type</source>
+        <translation>解决方式(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sol&amp;ution</source>
+        <translation>解决方案(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(choose the severity)</source>
+        <translation>（请选择严重程度）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(how was it resolved?)</source>
+        <translation>（如何解决的？）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is calling</source>
+        <translation>来电人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 138 1234 5678 or 010-6552 1234</source>
+        <translation>例如 138 1234 5678 或 010-6552 1234</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type or scan the serial number</source>
+        <translation>输入或扫描序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happens, in the caller&apos;s words</source>
+        <translation>故障情况（按来电人描述）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved on the call</source>
+        <translation>电话中已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit to &amp;queue</source>
+        <translation>提交到队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Resolved on the call</source>
+        <translation>电话中已解决(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Information &amp;only</source>
+        <translation>仅咨询(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wrap up the call…</source>
+        <translation>结束通话并小结(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open ticket</source>
+        <translation>打开工单</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../ui/customer_dialogs.py" line="+872"/>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCard</name>
+    <message>
+        <location filename="../../ui/customer_card.py" line="+76"/>
+        <source>VIP</source>
+        <translation>VIP客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key account</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard</source>
+        <translation>普通客户</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In warranty</source>
+        <translation>保修期内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under contract</source>
+        <translation>合同保障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chargeable</source>
+        <translation>收费维修</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At risk</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No target</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replaced</source>
+        <translation>已替换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retired</source>
+        <translation>已报废</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Company</source>
+        <translation>企业客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private person</source>
+        <translation>个人客户</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+221"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-217"/>
+        <source>SLA</source>
+        <translation>服务等级</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+181"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="-178"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The database is not reachable; the card shows what was read before.</source>
+        <translation>数据库无法连接；卡片显示的是之前读取的内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card could not be read.</source>
+        <translation>无法读取卡片。</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Site</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Installed</source>
+        <translation>安装日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warranty until</source>
+        <translation>保修截止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warranty</source>
+        <translation>保修状态</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCardView</name>
+    <message>
+        <location line="+152"/>
+        <source>Region {region}</source>
+        <translation>区域 {region}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sites</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contracts</source>
+        <translation>服务合同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Equipment ({count})</source>
+        <translation>设备（{count}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open tickets ({count})</source>
+        <translation>未结工单（{count}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no such customer.</source>
+        <translation>没有此客户。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>New call</source>
+        <translation>新建来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit device</source>
+        <translation>编辑设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail / WeChat</source>
+        <translation>邮件 / 微信</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Site</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SLA plan</source>
+        <translation>SLA 方案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Card</source>
+        <translation>客户卡片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} (no. {old}) was merged into this customer.</source>
+        <translation>{name}（编号 {old}）已合并到此客户。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../ui/customer_dialogs.py" line="-97"/>
+        <source>Customers already on file with this name or phone:</source>
+        <translation>已有同名或同电话的客户：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>same phone {phone}</source>
+        <translation>电话相同 {phone}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>• {name} ({tier}), {why}</source>
+        <translation>• {name}（{tier}），{why}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+18"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Company or person, as on the contract</source>
+        <translation>公司或个人名称，与合同一致</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>First contact</source>
+        <translation>首位联系人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First site</source>
+        <translation>首个站点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I have checked: this is a new customer, not one of these</source>
+        <translation>已核实：这是新客户，不是上述任何一家</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <location line="+179"/>
+        <source>Find a customer by name, pinyin or phone</source>
+        <translation>按名称、拼音或电话查找客户</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <location filename="../../ui/customers_page.py" line="+195"/>
+        <source>Find a customer or a device in the search on the left, or create a new customer (Ctrl+Shift+N) with its first contact and site.</source>
+        <translation>在左侧搜索中查找客户或设备，或新建客户（Ctrl+Shift+N）并填写其第一个联系人和地点。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New customer…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add site…</source>
+        <translation>添加地点…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register device…</source>
+        <translation>登记设备…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge with…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit device…</source>
+        <translation>编辑设备…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move device…</source>
+        <translation>迁移设备…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace device…</source>
+        <translation>更换设备…</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <location filename="../../ui/draft_offer.py" line="+23"/>
+        <source>(no details)</source>
+        <translation>（无详细信息）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unsaved call</source>
+        <translation>未保存的来电</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A call you had not saved yet was kept (typed at {time}). Restore it?</source>
+        <translation>有一条尚未保存的来电记录已保留（录入于 {time}）。是否恢复？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} more unsaved calls are kept.</source>
+        <translation>另有 {count} 条未保存的来电已保留。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../ui/customer_dialogs.py" line="-858"/>
+        <source>VIP</source>
+        <translation>VIP客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key account</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard</source>
+        <translation>普通客户</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location line="+178"/>
+        <location line="+44"/>
+        <source>This record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>The form could not be loaded (internal error).</source>
+        <translation>表单无法加载（内部错误）。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Your role may not make this change.</source>
+        <translation>您的角色无权进行此修改。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved: {problem} Nothing you typed is lost; press Save to try again.</source>
+        <translation>未保存：{problem} 您输入的内容都还在，请按“保存”重试。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved because of an internal error: {error}</source>
+        <translation>因内部错误未保存：{error}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Another desk saved this record while you were editing.</source>
+        <translation>您编辑期间，其他坐席已保存了此记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your values are still in the form.</source>
+        <translation>您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+23"/>
+        <source>Save my values over theirs</source>
+        <translation>用我的内容覆盖保存</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone {n}</source>
+        <translation>电话 {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 138 1234 5678 or 010-6552 1234</source>
+        <translation>例如 138 1234 5678 或 010-6552 1234</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Site name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Head office, Plant 2</source>
+        <translation>例如：总部、二厂</translation>
+    </message>
+</context>
+<context>
+    <name>EditErrors</name>
+    <message>
+        <location line="-557"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long: at most {max} characters.</source>
+        <translation>过长：最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose one of the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid e-mail address (name@example.com).</source>
+        <translation>电子邮箱格式不正确（如 name@example.com）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{phone} is not a valid phone number.</source>
+        <translation>{phone} 不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{phone} is already in this list.</source>
+        <translation>{phone} 已在列表中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This may be a customer already on file: see below.</source>
+        <translation>可能是已建档的客户，请看下方列表。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This record was merged into customer {id}: edit that one.</source>
+        <translation>此记录已合并到客户 {id}，请编辑该客户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This serial number is already registered to {customer}.</source>
+        <translation>该序列号已登记在 {customer} 名下。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This site belongs to another customer.</source>
+        <translation>该站点属于其他客户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This date is in the future.</source>
+        <translation>该日期晚于今天。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The warranty cannot end before the installation date.</source>
+        <translation>保修截止日期不能早于安装日期。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device is already at this site: choose another one.</source>
+        <translation>设备已在该站点，请选择其他站点。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This device was replaced or retired: it cannot be changed.</source>
+        <translation>该设备已被更换或报废，不能修改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A customer cannot be merged into itself.</source>
+        <translation>客户不能与自身合并。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This record was already merged into customer {id}.</source>
+        <translation>此记录已合并到客户 {id}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This value cannot be saved.</source>
+        <translation>此值无法保存。</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentCardView</name>
+    <message>
+        <location filename="../../ui/equipment_card.py" line="+259"/>
+        <source>Contracts covering it</source>
+        <translation>覆盖此设备的合同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open tickets ({count})</source>
+        <translation>未结工单（{count}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History of this device</source>
+        <translation>此设备的历史记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model:</source>
+        <translation>型号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed:</source>
+        <translation>安装日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warranty until:</source>
+        <translation>保修截止：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replacement:</source>
+        <translation>替换：</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>replaced by {serial}</source>
+        <translation>已由 {serial} 替换</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>replaces {serial}</source>
+        <translation>替换了 {serial}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no such device.</source>
+        <translation>没有此设备。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New call</source>
+        <translation>新建来电</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SLA plan</source>
+        <translation>SLA 方案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentDialog</name>
+    <message>
+        <location filename="../../ui/equipment_dialogs.py" line="+201"/>
+        <location line="+16"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+13"/>
+        <source>Installed</source>
+        <translation>安装日期</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+13"/>
+        <source>Warranty ends</source>
+        <translation>保修截止</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+13"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Edit device</source>
+        <translation>编辑设备</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../ui/history_view.py" line="+55"/>
+        <source>Ticket opened</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignment</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer record</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for parts</source>
+        <translation>等待备件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+87"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>web</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>walk-in</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>resolved on the call</source>
+        <translation>电话中已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticket created</source>
+        <translation>已建工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added to a ticket</source>
+        <translation>已并入工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>information only</source>
+        <translation>仅咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong number</source>
+        <translation>打错电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>callback requested</source>
+        <translation>要求回电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{priority}, {status}: {description}</source>
+        <translation>{priority}，{status}：{description}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(serial {serial})</source>
+        <translation>（序列号 {serial}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outgoing {channel} call to {caller}</source>
+        <translation>{channel}外呼给 {caller}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incoming {channel} call from {caller}</source>
+        <translation>{caller} 的{channel}来电</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an unknown caller</source>
+        <translation>未知来电人</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Status {old} → {new}</source>
+        <translation>状态 {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resolved ({how})</source>
+        <translation>已解决（{how}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assigned to {name} ({queue})</source>
+        <translation>派给 {name}（{queue}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assigned to {name}</source>
+        <translation>派给 {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call added to the ticket: {note}</source>
+        <translation>来电并入工单：{note}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{serial} moved from {old} ({old_site}) to {new} ({new_site})</source>
+        <translation>{serial} 从 {old}（{old_site}）移至 {new}（{new_site}）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{serial} replaced by {new}</source>
+        <translation>{serial} 已由 {new} 替换</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{serial} registered, replacing {old}</source>
+        <translation>{serial} 已登记，替换 {old}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{serial} registered</source>
+        <translation>{serial} 已登记</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{serial} edited: {fields}</source>
+        <translation>{serial} 已修改：{fields}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged in the record {name}</source>
+        <translation>已合并客户记录 {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merged into {name}</source>
+        <translation>已合并到 {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Created ({what})</source>
+        <translation>已创建（{what}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edited ({what}): {fields}</source>
+        <translation>已修改（{what}）：{fields}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location line="+41"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location line="+267"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing in this period.</source>
+        <translation>此期间没有记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The history could not be read: the database is not reachable.</source>
+        <translation>无法读取历史记录：数据库无法连接。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The history could not be read.</source>
+        <translation>无法读取历史记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} entries shown</source>
+        <translation>显示 {count} 条记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any date</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+235"/>
+        <location filename="../../ui/main_window.py" line="+311"/>
         <source>About Service Desk Workstation</source>
         <translation>关于售后服务工作站</translation>
     </message>
@@ -102,7 +1754,7 @@
         <translation>面向售后服务中心：受理报障来电，查看每位客户和每台设备的历史记录，分诊、派工并安排工程师上门，统计服务水平报表。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -153,8 +1805,151 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Find caller…</source>
+        <translation>查找来电客户(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New call</source>
+        <translation>新建来电(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Areas</source>
         <translation>功能区</translation>
+    </message>
+</context>
+<context>
+    <name>MergeCustomersDialog</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="+168"/>
+        <source>Everything of {merge} moves to {keep}. {merge} stays on file as merged, so its history holds. Tier after the merge: {tier}.</source>
+        <translation>{merge} 的全部资料将转入 {keep}。{merge} 作为已合并记录保留，历史记录不受影响。合并后的客户等级：{tier}。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Contacts: {contacts}, sites: {sites}, devices: {equipment},
+tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
+        <translation>联系人：{contacts}，站点：{sites}，设备：{equipment}，
+工单：{tickets}，来电：{calls}，合同：{contracts}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Merge customer records</source>
+        <translation>合并客户记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate record</source>
+        <translation>重复记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged into it</source>
+        <translation>并入保留记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records</source>
+        <translation>相关记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the other record instead</source>
+        <translation>改为保留另一条记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. the same company entered twice</source>
+        <translation>例如：同一家公司重复建档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I have checked: both records are the same customer. Merge them.</source>
+        <translation>已核实：两条记录是同一客户，确认合并。</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>MoveEquipmentDialog</name>
+    <message>
+        <location filename="../../ui/equipment_dialogs.py" line="+77"/>
+        <source>Now: {device}</source>
+        <translation>当前：{device}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move device</source>
+        <translation>移机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To customer</source>
+        <translation>目标客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen</source>
+        <translation>已选客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To site</source>
+        <translation>目标站点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. sold to another customer, moved to plant 2</source>
+        <translation>例如：转售给其他客户、搬到二厂</translation>
     </message>
 </context>
 <context>
@@ -194,6 +1989,107 @@
     </message>
 </context>
 <context>
+    <name>RegisterEquipmentDialog</name>
+    <message>
+        <location filename="../../ui/equipment_dialogs.py" line="+133"/>
+        <source>Leave empty for the installation date plus the model&apos;s warranty months.</source>
+        <translation>留空则按安装日期加该型号的保修月数计算。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leave empty for installation + {months} months: {date}.</source>
+        <translation>留空则按安装日期 + {months} 个月计算：{date}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Register a device</source>
+        <translation>登记设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed</source>
+        <translation>安装日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warranty ends</source>
+        <translation>保修截止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type the serial number</source>
+        <translation>扫描或输入序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the model</source>
+        <translation>请选择型号</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceEquipmentDialog</name>
+    <message>
+        <location line="-92"/>
+        <source>Now: {device}</source>
+        <translation>当前：{device}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record a replacement unit</source>
+        <translation>登记换机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New serial number</source>
+        <translation>新机序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed</source>
+        <translation>安装日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type the new unit&apos;s serial number</source>
+        <translation>扫描或输入新机序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. main board failed, unit swapped</source>
+        <translation>例如：主板损坏，整机更换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same model as the old unit</source>
+        <translation>与旧机型号相同</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../../ui/roles.py" line="+12"/>
@@ -214,6 +2110,162 @@
         <location line="+2"/>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="+359"/>
+        <source>Phone, name, pinyin, company, serial or ticket number  (Ctrl+K)</source>
+        <translation>电话、姓名、拼音、公司、序列号或工单号  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>The search could not run. Try again.</source>
+        <translation>搜索未能执行，请重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No match for “{query}”</source>
+        <translation>没有与“{query}”匹配的结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 match · Enter opens it</source>
+        <translation>找到 1 条 · 按回车打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} matches · ↓ to choose, Enter to open</source>
+        <translation>找到 {count} 条 · 按 ↓ 选择，回车打开</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location line="-291"/>
+        <source>Name or number</source>
+        <translation>名称或编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Found by</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{how}: {text}</source>
+        <translation>{how}：{text}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{group} ({count})</source>
+        <translation>{group} ({count})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last digits</source>
+        <translation>尾号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for parts</source>
+        <translation>等待备件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>VIP</source>
+        <translation>VIP客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>重点</translation>
     </message>
 </context>
 <context>
@@ -295,9 +2347,45 @@
     </message>
 </context>
 <context>
+    <name>SimilarFaultsPanel</name>
+    <message>
+        <location filename="../../ui/similar_faults.py" line="+150"/>
+        <source>Similar resolved faults</source>
+        <translation>相似的已解决故障</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the model and give the error code or symptom to see past fixes.</source>
+        <translation>选择型号并填写错误代码或故障现象，即可查看以往的解决方案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No resolved fault of this model matches yet.</source>
+        <translation>该型号暂无匹配的已解决故障。</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>&amp;Use this solution</source>
+        <translation>采用此方案(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDialog</name>
+    <message>
+        <location filename="../../ui/customer_dialogs.py" line="+763"/>
+        <source>Edit site</source>
+        <translation>编辑站点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New site</source>
+        <translation>新建站点</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+72"/>
+        <location filename="../../ui/app.py" line="+93"/>
         <location filename="../../ui/first_start.py" line="+34"/>
         <source>Service Desk Workstation</source>
         <translation>售后服务工作站</translation>
@@ -397,6 +2485,74 @@
         <location line="+2"/>
         <source>Tickets not yet resolved or closed, across all desks (updated live)</source>
         <translation>所有工作台尚未解决或关闭的工单（实时更新）</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUp</name>
+    <message>
+        <location filename="../../ui/wrap_up.py" line="+24"/>
+        <source>Resolved on the call</source>
+        <translation>电话中已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket created</source>
+        <translation>已建工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added to an open ticket</source>
+        <translation>已追加到未关闭工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information only</source>
+        <translation>仅咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong number</source>
+        <translation>打错电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback requested</source>
+        <translation>需要回电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpDialog</name>
+    <message>
+        <location line="+54"/>
+        <source>Call duration: {duration}</source>
+        <translation>通话时长：{duration}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrap up the call</source>
+        <translation>通话小结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How did the call end?</source>
+        <translation>本次通话的结果？</translation>
+    </message>
+</context>
+<context>
+    <name>_StartHint</name>
+    <message>
+        <location filename="../../ui/agent_desk.py" line="+55"/>
+        <source>Find the caller: type a phone number (or only its last digits), a name, pinyin initials, a company, a serial number or a ticket number in the search on the left (Ctrl+K or F2). A scanned serial number opens its device at once.
+
+New call: Ctrl+N, filled in from the customer or device that is open.</source>
+        <translation>查找来电客户：在左侧搜索框（Ctrl+K 或 F2）中输入电话号码（或仅其末几位）、姓名、拼音首字母、公司名称、序列号或工单号。扫描的序列号会直接打开对应设备。
+
+新建来电：Ctrl+N，自动填入当前打开的客户或设备。</translation>
     </message>
 </context>
 </TS>

@@ -49,9 +49,13 @@ def _chinese_font(qapp: QApplication) -> str | None:
 
 
 @pytest.fixture(autouse=True)
-def settings_dir(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
-    """QSettings write into tmp_path: tests never touch the real user's settings."""
+def settings_dir(
+    tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """QSettings and the data folder (drafts) are in tmp_path: tests never touch the real
+    user's settings or kept calls."""
     folder = tmp_path / "settings"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

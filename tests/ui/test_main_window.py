@@ -19,6 +19,7 @@ from ui.live import LiveState
 from workstation.db import Database, describe_url
 
 NOT_YET = "This area is not available yet in this version."
+CHINESE_HINT = "查找来电客户"
 
 
 def test_signing_in_opens_the_main_window_on_the_agent_desk(
@@ -28,9 +29,9 @@ def test_signing_in_opens_the_main_window_on_the_agent_desk(
     assert not desk.sign_in_dialog.isVisible()
     assert window.windowTitle() == "Service Desk Workstation — 张伟"
     assert window.current_area is Area.AGENT_DESK
-    page = window.page(Area.AGENT_DESK)
-    assert page.title_text() == "Agent desk"
-    assert page.notice_text() == NOT_YET
+    assert window.page(Area.AGENT_DESK) is window.agent_desk
+    assert window.agent_desk.cards.currentWidget() is window.agent_desk.hint
+    assert not window.agent_desk.call_form.isVisible()
     qtbot.waitUntil(
         lambda: "Signed in as 张伟 (Agent), region 华东." in _texts(window), timeout=5000
     )
@@ -52,7 +53,12 @@ def test_every_area_opens_with_its_keyboard_shortcut(qtbot: QtBot, open_desk: Op
         area = AREAS[number - 1]
         assert window.current_area is area, f"Ctrl+{number}"
         assert window.navigation.currentRow() == number - 1
-        assert window.page(area).notice_text() == NOT_YET
+        if area is Area.AGENT_DESK:
+            assert window.page(area) is window.agent_desk
+        elif area is Area.CUSTOMERS:
+            assert window.page(area) is window.customers
+        else:
+            assert window.notice_page(area).notice_text() == NOT_YET
         assert window.area_action(area).isChecked()
 
 
@@ -103,8 +109,8 @@ def test_switching_to_chinese_changes_the_visible_texts_at_once(
         "帮助(&H)",
     ]
     assert window.area_action(Area.QUEUE).text() == "工单队列"
-    assert window.page(Area.AGENT_DESK).title_text() == "客服工作台"
-    assert window.page(Area.QUEUE).notice_text() == "此版本尚未提供该功能区。"
+    assert window.agent_desk.hint.text().startswith(CHINESE_HINT)
+    assert window.notice_page(Area.QUEUE).notice_text() == "此版本尚未提供该功能区。"
     assert window.status.connection.text() == "● 实时连接"
     assert window.status.user.text() == "张伟 · 客服"
     assert window.status.open_tickets.text().startswith("未关闭工单：")
@@ -187,7 +193,7 @@ def test_window_size_place_and_last_area_come_back_after_signing_in_again(
     qtbot: QtBot, open_desk: OpenDesk
 ) -> None:
     desk, window = open_desk("agent")
-    window.resize(QSize(700, 480))
+    window.resize(QSize(780, 600))
     window.move(QPoint(40, 30))
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     window.sign_out_action.trigger()
@@ -196,7 +202,7 @@ def test_window_size_place_and_last_area_come_back_after_signing_in_again(
     assert desk.sign_in_dialog.username.text() == "zhangwei"
     again = sign_in_through_dialog(qtbot, desk, "zhangwei")
     assert again is not window
-    assert again.size() == QSize(700, 480)
+    assert again.size() == QSize(780, 600)
     assert again.current_area is Area.SCHEDULE
 
 
