@@ -104,7 +104,7 @@ case "${1:-start}" in
     python_env test
     translations
     if [ -z "${WORKSTATION_TEST_PG_URL:-}" ]; then private_postgres; fi
-    say "ruff";        "$VENV/bin/ruff" check . && "$VENV/bin/ruff" format --check .
+    say "ruff";        "$VENV/bin/ruff" check .; "$VENV/bin/ruff" format --check .
     say "mypy";        "$VENV/bin/mypy"
     say "layer contracts"; "$VENV/bin/lint-imports" --no-cache
     say "benchmarks (small scale, both back ends)"

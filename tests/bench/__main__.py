@@ -9,12 +9,18 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.bench import figures_startup
+from tests.bench import (
+    figures_edit,
+    figures_history,
+    figures_intake,
+    figures_lookup,
+    figures_startup,
+)
 from tests.bench.datasets import SCALES, dataset
 from tests.bench.harness import Figure, figure, print_table, write_json
 
 # Each module adds its figures; later features add theirs to this list.
-FIGURE_MODULES = [figures_startup]
+FIGURE_MODULES = [figures_startup, figures_intake, figures_edit, figures_lookup, figures_history]
 
 
 def main(argv: list[str] | None = None) -> int:

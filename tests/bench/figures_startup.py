@@ -19,7 +19,12 @@ COLD_START_RUNS = 7
 def _cold_start_once(url: URL, milestone: str = "sign-in-shown") -> float:
     """Whole process, measured from outside: launch until it reports the milestone reached:
     "sign-in-shown" (the window is up) or "sign-in-ready" (its database is open too)."""
-    env = dict(os.environ, WORKSTATION_EXIT_AFTER=milestone, QT_QPA_PLATFORM="offscreen")
+    env = dict(
+        os.environ,
+        WORKSTATION_EXIT_AFTER=milestone,
+        QT_QPA_PLATFORM="offscreen",
+        WORKSTATION_INSTANCE=f"bench-{os.getpid()}",
+    )
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "main.py", "--database", url.render_as_string(hide_password=False)],
