@@ -8,9 +8,12 @@ for a new caller with the number filled in.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QLabel,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -27,6 +30,9 @@ from workstation.db import Database
 from workstation.drafts import Draft, DraftStore
 from workstation.services.auth import SignedInUser
 from workstation.services.screen_pop import IncomingCall, identify_caller
+
+SEARCH_WIDTH = 320
+SEARCH_MIN_WIDTH = 220
 
 
 class _StartHint(QWidget):
@@ -88,6 +94,7 @@ class AgentDeskPage(QWidget):
         self._user = user
         self._contact_id = 0
         self._equipment_id = 0
+        self.unsaved_question: QMessageBox | None = None  # the last one asked (for tests)
 
         self.search = SearchPanel(db, runner)
         self.customer_card = CustomerCardView(db, runner)
@@ -110,10 +117,11 @@ class AgentDeskPage(QWidget):
         self.splitter.addWidget(self.search)
         self.splitter.addWidget(self.cards)
         self.splitter.addWidget(self.call_form)
+        self.splitter.setCollapsible(0, True)  # the search folds away for a call on a small screen
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([320, 560, 520])
+        self.splitter.setSizes([SEARCH_WIDTH, 560, 520])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -149,9 +157,6 @@ class AgentDeskPage(QWidget):
         # The ticket's own screen comes with the queue (issue 4); its customer's card shows it.
         self.show_customer(customer_id, 0)
 
-    def focus_search(self) -> None:
-        self.search.focus_search()
-
     # -- calls -----------------------------------------------------------------------
 
     def new_call(self) -> None:
@@ -171,7 +176,33 @@ class AgentDeskPage(QWidget):
     def _start_call(
         self, customer_id: int, contact_id: int, equipment_id: int, phone: str, call_id: str
     ) -> None:
-        self.call_form.setVisible(True)
+        """Start the call; over an unsaved one only once the agent agrees (it stays a draft)."""
+        start = partial(self._start_now, customer_id, contact_id, equipment_id, phone, call_id)
+        if not self.call_form.has_unsaved_call():
+            start()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("unsavedCallQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Call not saved"))
+        box.setText(self.tr("The call on the form is not saved yet. Start a new call?"))
+        box.setInformativeText(
+            self.tr(
+                "What was typed stays kept as an unsaved call; File → Unsaved calls brings it back."
+            )
+        )
+        new_button = box.addButton(self.tr("Start &new call"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(new_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _code: start() if box.clickedButton() is new_button else None)
+        self.unsaved_question = box
+        box.open()
+
+    def _start_now(
+        self, customer_id: int, contact_id: int, equipment_id: int, phone: str, call_id: str
+    ) -> None:
+        self._show_form()
         self.call_form.start_call(
             customer_id=customer_id,
             contact_id=contact_id,
@@ -203,8 +234,38 @@ class AgentDeskPage(QWidget):
 
     def restore_draft(self, draft: Draft) -> None:
         """A call kept when the desk last stopped: back on the form as it was typed."""
-        self.call_form.setVisible(True)
+        self._show_form()
         self.call_form.restore_draft(draft.data)
+
+    def _show_form(self) -> None:
+        """The form beside the card. Where the three panes do not fit, the search folds away
+        while the call is typed (Ctrl+K brings it back)."""
+        if self.call_form.isVisible():
+            return
+        self.call_form.setVisible(True)
+        search, card, form = self.splitter.sizes()
+        room = search + card + form
+        card_min = self.cards.minimumWidth()
+        form_min = self.call_form.minimumSizeHint().width()
+        search = min(max(search, SEARCH_WIDTH), room - card_min - form_min)
+        if search < SEARCH_MIN_WIDTH:
+            search = 0
+        rest = room - search
+        form = max(form_min, rest // 2)
+        self.splitter.setSizes([search, rest - form, form])
+
+    def focus_search(self) -> None:
+        """Ctrl+K / F2: the search, unfolded again if the call form had folded it away."""
+        search, card, form = self.splitter.sizes()
+        if search == 0 and not self.call_form.isVisible():
+            self.splitter.setSizes([SEARCH_WIDTH, card + form - SEARCH_WIDTH, 0])
+        elif search == 0:
+            width = min(SEARCH_WIDTH, card + form - self.cards.minimumWidth())
+            if width < SEARCH_MIN_WIDTH:  # no room beside the card: the form gives way
+                width = SEARCH_WIDTH
+            taken_from_card = min(width, max(0, card - self.cards.minimumWidth()))
+            self.splitter.setSizes([width, card - taken_from_card, form - width + taken_from_card])
+        self.search.focus_search()
 
     @Slot(object)
     def _call_saved(self, saved: object) -> None:

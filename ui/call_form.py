@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.local_time import date_text, local_text
 from ui.problems import problem_message
 from ui.similar_faults import SimilarFaultsPanel
 from ui.tasks import TaskRunner, is_problem
@@ -202,13 +203,6 @@ def _banner(object_name: str, colour: str) -> QFrame:
     return frame
 
 
-def _local_text(moment: datetime | None) -> str:
-    if moment is None:
-        return "–"
-    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
-
-
 class CallFormView(QWidget):
     """New call: who, which device, what happened; then resolved, queued or added to a ticket."""
 
@@ -231,7 +225,7 @@ class CallFormView(QWidget):
         self._user = user
         self._drafts = drafts
         self._draft_id = uuid.uuid4().hex
-        self._dirty = False
+        self._dirty = False  # changed since the draft was last written
         self._call_started_at = datetime.now(UTC)
         self._customer_id: int | None = None
         self._customer_name = ""
@@ -311,11 +305,13 @@ class CallFormView(QWidget):
         self.serial_owner_reason = QLineEdit()
         self.product_model = QComboBox()
         self.install_date = QDateEdit()
+        self.install_date.setDisplayFormat("yyyy-MM-dd")  # as the cards show dates
         self.install_date.setCalendarPopup(True)
         self.install_date.setMinimumDate(_NO_DATE)
         self.install_date.setDate(_NO_DATE)
         self.warranty = QLabel()
         self.fault_started = QDateTimeEdit()
+        self.fault_started.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.fault_started.setCalendarPopup(True)
         self.fault_started.setMinimumDateTime(_NO_DATETIME)
         self.fault_started.setDateTime(_NO_DATETIME)
@@ -336,7 +332,7 @@ class CallFormView(QWidget):
         for i, code in enumerate(EXTERNAL_FACTORS):
             box = QCheckBox()
             self.factors[code] = box
-            grid.addWidget(box, i // 3, i % 3)
+            grid.addWidget(box, i, 0)  # one column: the form stays narrow beside the card
         self.urgency = QComboBox()
         for code in URGENCIES:
             self.urgency.addItem("", code)
@@ -410,8 +406,15 @@ class CallFormView(QWidget):
         fields_widget.setObjectName("callFormFields")
         fields_widget.setStyleSheet(_INVALID_STYLE)
         fields_widget.setLayout(form)
+        for combo in fields_widget.findChildren(QComboBox):
+            # Long model and contact names must not widen the form beyond its pane.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(fields_widget)
         self._scroll = scroll
@@ -442,7 +445,7 @@ class CallFormView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.similar)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         outer = QVBoxLayout(self)
         outer.addWidget(splitter)
@@ -574,11 +577,29 @@ class CallFormView(QWidget):
         self._dirty = True
         self._refresh_title()
 
+    @property
+    def draft_id(self) -> str:
+        """The id this call's draft is kept under."""
+        return self._draft_id
+
     def pending_drafts(self) -> list[Draft]:
         """Drafts left from earlier calls (a crash, a killed window), newest first."""
         return [d for d in self._drafts.load_all() if d.id != self._draft_id]
 
+    def has_unsaved_call(self) -> bool:
+        """The agent wrote something about the fault that is not in the database yet.
+
+        Only what no prefill supplies counts (description, error code, factors, severity,
+        solution): a form filled from the card or a screen pop alone is no work to lose.
+        """
+        if self._result is not None:
+            return False
+        form = self.current_form()
+        written = (form.description, form.solution, form.error_code, form.serial_owner_reason)
+        return any(text.strip() for text in written) or bool(form.external_factors or form.severity)
+
     def _reset(self) -> None:
+        self._save_draft()  # a call given up for another stays kept as its draft
         self._draft_id = uuid.uuid4().hex
         self._dirty = False
         self._call_started_at = datetime.now(UTC)
@@ -791,7 +812,7 @@ class CallFormView(QWidget):
         if device.warranty_end is None:
             self.warranty.setText(self.tr("Warranty: unknown"))
             return
-        until = QLocale().toString(_qdate(device.warranty_end), QLocale.FormatType.ShortFormat)
+        until = date_text(device.warranty_end)
         if device.in_warranty(date.today()):
             self.warranty.setText(self.tr("In warranty until {date}").format(date=until))
         else:
@@ -811,7 +832,7 @@ class CallFormView(QWidget):
                 self.tr(
                     "This device already has an open ticket {number} (reported {reported}). "
                     "Add this call to it instead of opening a duplicate?"
-                ).format(number=ticket.number, reported=_local_text(ticket.reported_at))
+                ).format(number=ticket.number, reported=local_text(ticket.reported_at) or "–")
             )
             self.add_to_ticket_button.setText(
                 self.tr("&Add to {number}").format(number=ticket.number)
@@ -828,7 +849,7 @@ class CallFormView(QWidget):
                 self.tr(
                     "Repeat fault: the last ticket {number} was resolved on {resolved}. "
                     "The new ticket will be linked to it."
-                ).format(number=last.number, resolved=_local_text(last.resolved_at))
+                ).format(number=last.number, resolved=local_text(last.resolved_at) or "–")
             )
             self.repeat_banner.setVisible(True)
         else:
@@ -916,6 +937,10 @@ class CallFormView(QWidget):
 
     def _save_draft(self) -> None:
         if not self._dirty or self._result is not None:
+            return
+        if not self.has_unsaved_call():  # nothing of the agent's own: no draft to offer back
+            self._drafts.discard(self._draft_id)
+            self._dirty = False
             return
         data = {
             "draft_id": self._draft_id,
@@ -1006,8 +1031,8 @@ class CallFormView(QWidget):
             ).format(
                 number=result.ticket_number,
                 priority=result.priority,
-                response=_local_text(result.response_due_at),
-                resolution=_local_text(result.resolution_due_at),
+                response=local_text(result.response_due_at) or "–",
+                resolution=local_text(result.resolution_due_at) or "–",
             )
             if result.repeat_of_number:
                 text += " " + self.tr("Linked as a repeat of {number}.").format(

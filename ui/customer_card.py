@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.history_view import HistoryView, local_time, status_name
+from ui.history_view import HistoryView, status_name
+from ui.local_time import local_text
 from ui.tasks import TaskRunner, is_problem
 from workstation.changes import Change
 from workstation.db import Database
@@ -242,7 +243,7 @@ def open_ticket_columns(with_serial: bool = True) -> list[Column]:
         Column(lambda: QCoreApplication.translate("CustomerCard", "Ticket"), lambda r: r.number),
         Column(
             lambda: QCoreApplication.translate("CustomerCard", "Reported"),
-            lambda r: local_time(r.reported_at),
+            lambda r: local_text(r.reported_at),
         ),
         Column(
             lambda: QCoreApplication.translate("CustomerCard", "Priority"), lambda r: r.priority
@@ -260,7 +261,7 @@ def open_ticket_columns(with_serial: bool = True) -> list[Column]:
         Column(
             lambda: QCoreApplication.translate("CustomerCard", "Due"),
             lambda r: (
-                local_time(due)
+                local_text(due)
                 if (due := r.response_due_at if r.sla_target == "response" else r.resolution_due_at)
                 else ""
             ),

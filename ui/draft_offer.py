@@ -24,10 +24,13 @@ def draft_summary(draft: Draft) -> str:
 
 
 def offer_drafts(
-    parent: QWidget, store: DraftStore, restore: Callable[[Draft], None]
+    parent: QWidget, store: DraftStore, restore: Callable[[Draft], None], exclude: str = ""
 ) -> QMessageBox | None:
-    """Ask about the newest kept draft: restore it, discard it, or decide later (it stays)."""
-    drafts = store.load_all()
+    """Ask about the newest kept draft: restore it, discard it, or decide later (it stays).
+
+    `exclude` is the draft of the call on the form now (it is not offered back to itself).
+    """
+    drafts = [draft for draft in store.load_all() if draft.id != exclude]
     if not drafts:
         return None
     draft = drafts[0]
@@ -63,7 +66,7 @@ def offer_drafts(
         elif clicked is discard_button:
             store.discard(draft.id)
             if len(drafts) > 1:
-                QTimer.singleShot(0, lambda: offer_drafts(parent, store, restore))
+                QTimer.singleShot(0, lambda: offer_drafts(parent, store, restore, exclude))
 
     box.finished.connect(answered)
     box.open()

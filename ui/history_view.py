@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.local_time import local_text
 from ui.tasks import TaskRunner, is_problem
 from workstation.db import Database
 from workstation.services.history import (
@@ -224,11 +225,6 @@ def describe(entry: HistoryEntry) -> str:
     return code
 
 
-def local_time(moment: datetime) -> str:
-    """An instant in the desk's local time."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 class HistoryModel(QAbstractTableModel):
     """Entries, newest first; asks for the next page when the view reaches the end."""
 
@@ -278,7 +274,7 @@ class HistoryModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
-            return local_time(entry.at)
+            return local_text(entry.at)
         if column == 1:
             return kind_name(entry.kind)
         if column == 2:

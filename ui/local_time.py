@@ -1,10 +1,14 @@
-"""Instants as the desk shows them: in the desk's local time zone, in its locale's short form."""
+"""Instants as the desk shows them: in the desk's local time zone, as year-month-day.
+
+One unambiguous form everywhere (cards, history, the form, drafts): "2026-11-23 14:05" reads
+the same to a Chinese and an international centre, where "11/03" does not.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDateTime, QTimeZone
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
@@ -14,13 +18,12 @@ def to_qdatetime(moment: datetime) -> QDateTime:
 
 
 def local_text(moment: datetime | None) -> str:
-    """E.g. "2026/11/23 14:05" (the locale decides the order); "" for None."""
+    """E.g. "2026-11-23 14:05"; "" for None."""
     if moment is None:
         return ""
-    return QLocale().toString(to_qdatetime(moment), QLocale.FormatType.ShortFormat)
+    return to_qdatetime(moment).toString("yyyy-MM-dd HH:mm")
 
 
 def date_text(day: date | None) -> str:
-    if day is None:
-        return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    """E.g. "2026-11-23"; "" for None."""
+    return day.isoformat() if day is not None else ""

@@ -32,7 +32,7 @@ from ui.status_bar import WorkstationStatusBar
 from ui.tasks import TaskRunner
 from workstation.changes import Change
 from workstation.db import Database
-from workstation.drafts import DraftStore
+from workstation.drafts import Draft, DraftStore
 from workstation.permissions import Permission
 from workstation.services.auth import SignedInUser
 from workstation.services.status import region_name
@@ -234,6 +234,10 @@ class MainWindow(QMainWindow):
         self.new_call_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_call_action.setEnabled(user_may_log_calls(self._user))
         self.new_call_action.triggered.connect(self.new_call)
+        self.unsaved_calls_action = QAction(self)
+        self.unsaved_calls_action.setObjectName("unsavedCallsAction")
+        self.unsaved_calls_action.setEnabled(user_may_log_calls(self._user))
+        self.unsaved_calls_action.triggered.connect(self.show_unsaved_calls)
         self.addAction(self.find_action)
         self.addAction(self.new_call_action)
 
@@ -247,6 +251,7 @@ class MainWindow(QMainWindow):
         self._file_menu = QMenu(self)
         self._file_menu.addAction(self.new_call_action)
         self._file_menu.addAction(self.find_action)
+        self._file_menu.addAction(self.unsaved_calls_action)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.sign_out_action)
         self._file_menu.addSeparator()
@@ -292,9 +297,31 @@ class MainWindow(QMainWindow):
         self.open_area(Area.AGENT_DESK)
         self.agent_desk.screen_pop(phone, call_id)
 
-    def offer_saved_drafts(self) -> None:
+    def offer_saved_drafts(self) -> QMessageBox | None:
         """Calls typed but not saved when the desk last stopped (a crash, a lost connection)."""
-        offer_drafts(self, self.drafts, self.agent_desk.restore_draft)
+        if not user_may_log_calls(self._user):
+            return None
+        return offer_drafts(
+            self, self.drafts, self._restore_draft, self.agent_desk.call_form.draft_id
+        )
+
+    @Slot()
+    def show_unsaved_calls(self) -> QMessageBox:
+        """File → Unsaved calls: the kept calls, one after the other, or that there are none."""
+        box = self.offer_saved_drafts()
+        if box is None:
+            box = QMessageBox(self)
+            box.setObjectName("noUnsavedCalls")
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(self.tr("Unsaved calls"))
+            box.setText(self.tr("No unsaved calls are kept on this desk."))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        return box
+
+    def _restore_draft(self, draft: Draft) -> None:
+        self.open_area(Area.AGENT_DESK)
+        self.agent_desk.restore_draft(draft)
 
     @Slot()
     def sign_out(self) -> None:
@@ -384,6 +411,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Service Desk Workstation"))
         self.find_action.setText(self.tr("&Find caller…"))
         self.new_call_action.setText(self.tr("&New call"))
+        self.unsaved_calls_action.setText(self.tr("&Unsaved calls…"))
         self.navigation.setAccessibleName(self.tr("Areas"))
         for row, area in enumerate(AREAS):
             title = area_title(area)

@@ -6,9 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDate,
     QEvent,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -18,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
+from ui.local_time import date_text
 from ui.tasks import TaskRunner
 from workstation.db import Database
 from workstation.services.similar import SimilarFault, similar_faults
@@ -51,10 +50,7 @@ class SimilarFaultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             when = ""
             if fault.resolved_at is not None:
-                day = fault.resolved_at.astimezone().date()
-                when = QLocale().toString(
-                    QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
-                )
+                when = date_text(fault.resolved_at.astimezone().date())
             head = f"{fault.number}  {when}"
             return f"{head}\n{fault.description}\n→ {fault.solution}"
         if role == Qt.ItemDataRole.ToolTipRole:

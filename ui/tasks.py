@@ -4,8 +4,8 @@ Reads run on a small pool, writes on a single worker one at a time (SQLite has
 one writer; on PostgreSQL it keeps a desk's own writes in order). A task given
 a `key` supersedes the earlier task with that key: the older result is
 dropped, so a late answer to an old search never overwrites a newer one. A
-result whose receiver (a bound method of a Qt object) was deleted meanwhile is
-dropped too: a window may close while its query runs.
+result whose receiver (a method of a Qt object, or a lambda over one) was deleted
+meanwhile is dropped too: a window may close while its query runs.
 """
 
 from __future__ import annotations
@@ -161,9 +161,16 @@ class TaskRunner(QObject):
 
 
 def _alive(callback: Callable[..., None]) -> bool:
-    """Whether a callback can still run: not a method of a deleted Qt object."""
-    owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or Shiboken.isValid(owner)
+    """Whether a callback can still run: it refers to no deleted Qt object (the object of a
+    bound method, or one a lambda closes over, such as its `self`)."""
+    target = getattr(callback, "func", callback)  # functools.partial
+    refers_to = [getattr(target, "__self__", None)]
+    for cell in getattr(target, "__closure__", None) or ():
+        try:
+            refers_to.append(cell.cell_contents)
+        except ValueError:  # an empty cell
+            continue
+    return all(not isinstance(obj, QObject) or Shiboken.isValid(obj) for obj in refers_to)
 
 
 def is_problem(error: BaseException) -> DatabaseProblem | None:

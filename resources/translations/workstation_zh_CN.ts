@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgentDeskPage</name>
+    <message>
+        <location filename="../../ui/agent_desk.py" line="+187"/>
+        <source>Call not saved</source>
+        <translation>来电未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The call on the form is not saved yet. Start a new call?</source>
+        <translation>表单上的来电尚未保存。是否开始新的来电？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What was typed stays kept as an unsaved call; File → Unsaved calls brings it back.</source>
+        <translation>已输入的内容会作为未保存的来电保留；可通过“文件 → 未保存的来电”找回。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start &amp;new call</source>
+        <translation>开始新来电(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <location filename="../../ui/areas.py" line="+60"/>
@@ -87,7 +110,7 @@
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../ui/call_form.py" line="+95"/>
+        <location filename="../../ui/call_form.py" line="+96"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -270,26 +293,26 @@
 <context>
     <name>CallFormView</name>
     <message>
-        <location line="+462"/>
-        <location line="+569"/>
+        <location line="+482"/>
+        <location line="+573"/>
         <source>(not a known contact)</source>
         <translation>（非已登记联系人）</translation>
     </message>
     <message>
-        <location line="-546"/>
-        <location line="+548"/>
+        <location line="-550"/>
+        <location line="+552"/>
         <source>(choose the model)</source>
         <translation>（请选择型号）</translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-531"/>
         <location line="+19"/>
-        <location line="+510"/>
+        <location line="+514"/>
         <source>(choose a symptom)</source>
         <translation>（请选择故障现象）</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-461"/>
         <source>New device: choose its model to register it.</source>
         <translation>新设备：请选择型号以便登记。</translation>
     </message>
@@ -334,7 +357,7 @@
         <translation>重复故障：上一张工单 {number} 已于 {resolved} 解决。新工单将与其关联。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+104"/>
         <source>The draft could not be saved locally: {reason}</source>
         <translation>草稿无法保存到本地：{reason}</translation>
     </message>
@@ -547,9 +570,9 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="+76"/>
+        <location filename="../../ui/customer_card.py" line="+77"/>
         <source>VIP</source>
-        <translation>VIP客户</translation>
+        <translation>VIP</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -942,7 +965,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers_page.py" line="+195"/>
+        <location filename="../../ui/customers_page.py" line="+196"/>
         <source>Find a customer or a device in the search on the left, or create a new customer (Ctrl+Shift+N) with its first contact and site.</source>
         <translation>在左侧搜索中查找客户或设备，或新建客户（Ctrl+Shift+N）并填写其第一个联系人和地点。</translation>
     </message>
@@ -995,7 +1018,7 @@
         <translation>（无详细信息）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Unsaved call</source>
         <translation>未保存的来电</translation>
     </message>
@@ -1387,7 +1410,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history_view.py" line="+55"/>
+        <location filename="../../ui/history_view.py" line="+56"/>
         <source>Ticket opened</source>
         <translation>新建工单</translation>
     </message>
@@ -1658,7 +1681,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1739,7 +1762,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+311"/>
+        <location filename="../../ui/main_window.py" line="+316"/>
+        <source>Unsaved calls</source>
+        <translation>未保存的来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No unsaved calls are kept on this desk.</source>
+        <translation>本工作台没有保留未保存的来电。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>About Service Desk Workstation</source>
         <translation>关于售后服务工作站</translation>
     </message>
@@ -1812,6 +1845,11 @@
         <location line="+1"/>
         <source>&amp;New call</source>
         <translation>新建来电(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unsaved calls…</source>
+        <translation>未保存的来电(&amp;U)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2260,7 +2298,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     <message>
         <location line="+13"/>
         <source>VIP</source>
-        <translation>VIP客户</translation>
+        <translation>VIP</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2349,7 +2387,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SimilarFaultsPanel</name>
     <message>
-        <location filename="../../ui/similar_faults.py" line="+150"/>
+        <location filename="../../ui/similar_faults.py" line="+146"/>
         <source>Similar resolved faults</source>
         <translation>相似的已解决故障</translation>
     </message>
@@ -2546,7 +2584,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>_StartHint</name>
     <message>
-        <location filename="../../ui/agent_desk.py" line="+55"/>
+        <location filename="../../ui/agent_desk.py" line="-133"/>
         <source>Find the caller: type a phone number (or only its last digits), a name, pinyin initials, a company, a serial number or a ticket number in the search on the left (Ctrl+K or F2). A scanned serial number opens its device at once.
 
 New call: Ctrl+N, filled in from the customer or device that is open.</source>

@@ -93,8 +93,8 @@ def live(db: Database, runner: TaskRunner) -> Iterator[LiveConnection]:
 
 
 # The offscreen platform (headless CI) warns whenever a window has a minimum or
-# maximum size; a real display does not. Nothing else is ignored.
-_OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)"
+# maximum size, and cannot raise a window; a real display does not. Nothing else is ignored.
+_OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise)\(\)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -7,6 +7,7 @@ also refresh the README's picture from the English main window.
 from __future__ import annotations
 
 import os
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,16 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.factories import (
+    add_contract,
+    add_customer,
+    add_equipment,
+    add_ticket,
+    with_reference_data,
+)
 from tests.ui.desk import OpenDesk
 from tests.ui.helpers import add_open_ticket
+from ui.areas import Area
 from ui.i18n import CHINESE, ENGLISH, Translations
 from workstation.db import Database
 
@@ -79,4 +88,81 @@ def test_screenshots_of_the_main_window_and_sign_in_in_both_languages(
     if docs:
         target = ROOT / docs
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(shots[ENGLISH].read_bytes())
+
+
+DESK_SIZE = QSize(1600, 900)
+
+
+def test_screenshots_of_the_agent_desk_during_a_call_and_of_customers_in_both_languages(
+    qtbot: QtBot,
+    open_desk: OpenDesk,
+    db: Database,
+    translations: Translations,
+    request: pytest.FixtureRequest,
+) -> None:
+    """What an agent sees mid-call: the caller's card with history, the form, similar faults."""
+    backend = request.node.callspec.params["database_url"]
+    with_reference_data(db)
+    customer = add_customer(
+        db,
+        "上海精密仪器有限公司",
+        tier="vip",
+        contacts=(("张三", ("138 1234 5678",)), ("李四", ("021-6552 1234",))),
+    )
+    printer = add_equipment(db, customer, serial="LP-2020-7777", install_date=date(2025, 3, 1))
+    add_equipment(db, customer, serial="LP-2020-7790", warranty_end=date(2027, 6, 30))
+    add_contract(db, customer, equipment_ids=(printer,))
+    now = datetime.now(UTC)
+    add_ticket(
+        db,
+        customer,
+        equipment_id=printer,
+        status="closed",
+        reported_at=now - timedelta(days=60),
+        resolved_at=now - timedelta(days=58),
+        error_code="E-201",
+        description="卡纸，面板显示 E-201",
+        solution="更换搓纸轮，清洁进纸通道",
+    )
+    add_ticket(db, customer, equipment_id=printer, reported_at=now - timedelta(hours=3))
+
+    _desk, window = open_desk("agent")
+    window.resize(DESK_SIZE)
+    desk = window.agent_desk
+    desk.search.set_query("zs")
+    qtbot.waitUntil(lambda: desk.search.result is not None, timeout=5000)
+    desk.show_customer(customer.customer_id, customer.contact_ids[0])
+    qtbot.waitUntil(lambda: desk.customer_card.card is not None, timeout=5000)
+    desk.new_call()
+    form = desk.call_form
+    qtbot.waitUntil(lambda: form.caller_name.text() == "张三", timeout=5000)
+    form.serial.setEditText("LP-2020-7777")
+    qtbot.waitUntil(lambda: form.product_model.currentData() is not None, timeout=5000)
+    form.error_code.setText("E-201")
+    form.description.setPlainText("卡纸，面板显示 E-201，客户已重启两次")
+    form.severity.setCurrentIndex(form.severity.findData("minor"))
+    qtbot.waitUntil(lambda: form.similar.model.rowCount() > 0, timeout=5000)
+    qtbot.wait(100)
+    shots = {ENGLISH: save(window, f"agent_desk_en_{backend}")}
+    window.open_area(Area.CUSTOMERS)
+    window.customers.show_customer(customer.customer_id)
+    qtbot.waitUntil(lambda: window.customers.customer_card.card is not None, timeout=5000)
+    qtbot.wait(100)
+    save(window, f"customers_en_{backend}")
+
+    translations.switch(CHINESE)
+    qtbot.waitUntil(lambda: window.navigation.item(0).text() == "客服工作台", timeout=1000)
+    qtbot.wait(100)
+    save(window, f"customers_zh_CN_{backend}")
+    window.open_area(Area.AGENT_DESK)
+    qtbot.wait(100)
+    shots[CHINESE] = save(window, f"agent_desk_zh_CN_{backend}")
+    assert form.description.toPlainText() == "卡纸，面板显示 E-201，客户已重启两次"
+    for path in shots.values():
+        assert QImage(str(path)).size() == DESK_SIZE * window.devicePixelRatio()
+
+    docs = os.environ.get("WORKSTATION_DOCS_SCREENSHOT")
+    if docs:
+        target = ROOT / docs.replace("main-window", "agent-desk")
         target.write_bytes(shots[ENGLISH].read_bytes())

@@ -22,6 +22,8 @@ from ui.i18n import CHINESE, ENGLISH, Translations
 UI_DIR = Path(__file__).resolve().parents[2] / "ui"
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 _MNEMONIC = re.compile(r"&(?=\w)")
+# Words Chinese service centres write in Latin letters themselves.
+KEPT_AS_IS = frozenset({"VIP"})
 
 
 def messages(ts_file: Path) -> list[tuple[str, str, ET.Element]]:
@@ -44,7 +46,8 @@ def test_every_message_has_a_finished_chinese_translation() -> None:
         assert translation.get("type") is None, f"{where} is {translation.get('type')}"
         text = (translation.text or "").strip()
         assert text, f"{where} has no translation"
-        assert text != source or not re.search("[A-Za-z]{3}", _PLACEHOLDER.sub("", source)), (
+        english_left = text == source and source not in KEPT_AS_IS
+        assert not english_left or not re.search("[A-Za-z]{3}", _PLACEHOLDER.sub("", source)), (
             f"{where} is left in English"
         )
         assert sorted(_PLACEHOLDER.findall(text)) == sorted(_PLACEHOLDER.findall(source)), where
