@@ -4,6 +4,7 @@ python main.py                         the workstation (sign-in, then the main w
 python main.py db upgrade|current      the schema of a database (administrators)
 python main.py demo-data --customers N a demo database, small or at full scale
 python main.py pop --phone NUMBER      screen pop from telephony: the running desk shows the caller
+python main.py settings [set NAME N]   the centre-wide settings every desk shares (administrators)
 """
 
 from __future__ import annotations
@@ -55,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pop.add_argument("--phone", required=True, metavar="NUMBER", help="the calling number")
     pop.add_argument("--call-id", default="", metavar="ID", help="the telephony system's call id")
+
+    settings = commands.add_parser(
+        "settings", help="show the centre-wide settings, or change one (administrators)"
+    )
+    settings.add_argument("action", nargs="?", choices=["show", "set"], default="show")
+    settings.add_argument("name", nargs="?", help="the setting to change")
+    settings.add_argument("value", nargs="?", help="its new value")
+    settings.add_argument("--database", metavar="URL", help="database URL", dest="sub_database")
 
     demo = commands.add_parser("demo-data", help="fill an empty database with demo data")
     demo.add_argument("--customers", type=int, default=SMALL_DEMO_CUSTOMERS, metavar="N")
@@ -108,6 +117,45 @@ def cmd_db(args: argparse.Namespace) -> int:
         return 0
     finally:
         db.dispose()
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from workstation.db import Database
+    from workstation.services.centre_settings import InvalidSetting, all_settings, change_setting
+
+    choice = choose_database(args.sub_database or args.database)
+    db = Database.connect(choice.url)
+    try:
+        if args.action == "set":
+            if args.name is None or args.value is None:
+                print("usage: main.py settings set NAME VALUE", file=sys.stderr)
+                return 2
+            try:
+                value = change_setting(db, args.name, args.value, user=None)
+            except InvalidSetting as refused:
+                print(f"not changed: {_setting_problem(refused)}", file=sys.stderr)
+                return 2
+            print(f"{args.name} = {value} (every desk uses it from now on)")
+            return 0
+        for current in all_settings(db):
+            spec = current.spec
+            source = "set by the centre" if current.changed else "default"
+            print(f"{spec.name} = {current.value}  ({source}; {spec.minimum}–{spec.maximum})")
+            print(f"    {spec.meaning}")
+        return 0
+    finally:
+        db.dispose()
+
+
+def _setting_problem(refused: Exception) -> str:
+    error = getattr(refused, "error", None)
+    if error is None:
+        return str(refused)
+    if error.code == "unknown":
+        return f"no such setting (known: {error.params['known']})"
+    if error.code == "out_of_range":
+        return f"the value must be from {error.params['min']} to {error.params['max']}"
+    return "the value must be a whole number"
 
 
 def _print_progress(stage: str, done: int, total: int) -> None:
@@ -182,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_db(args)
     if args.command == "demo-data":
         return cmd_demo_data(args)
+    if args.command == "settings":
+        return cmd_settings(args)
     if args.command == "pop":
         # Handed to the running desk if there is one; else this start becomes the desk.
         return cmd_gui(args, {"command": "pop", "phone": args.phone, "call_id": args.call_id})

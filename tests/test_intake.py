@@ -34,6 +34,7 @@ from workstation.models import (
 from workstation.permissions import PermissionDenied
 from workstation.services import intake
 from workstation.services.auth import SignedInUser
+from workstation.services.centre_settings import change_setting
 from workstation.services.intake import (
     CallForm,
     CallRejected,
@@ -349,8 +350,9 @@ def test_a_fault_within_30_days_of_the_last_fix_is_a_linked_repeat(
         assert ticket is not None
         assert ticket.repeat_of_id == (last if repeat else None)
     assert bool(saved.repeat_of_number) is repeat
-    # Configurable per call: with a 40-day window the older fix counts too.
-    assert intake_checks(db, customer.customer_id, device, NOW, repeat_days=40).repeat_of
+    # The centre's setting: with a 40-day window the older fix counts too, on every desk.
+    change_setting(db, "repeat_window_days", "40", user=None)
+    assert intake_checks(db, customer.customer_id, device, NOW).repeat_of
 
 
 def test_an_unknown_serial_is_registered_inline_at_the_customers_site(

@@ -8,6 +8,7 @@ from workstation.models.contracts import ServiceContract, contract_equipment
 from workstation.models.customers import Contact, ContactPhone, Customer, CustomerKind, Site, Tier
 from workstation.models.equipment import Equipment, EquipmentStatus
 from workstation.models.org import Queue, Region, Role, User
+from workstation.models.settings import CentreSetting
 from workstation.models.sla import (
     BusinessCalendar,
     CalendarDay,
@@ -36,6 +37,7 @@ __all__ = [
     "CalendarDay",
     "CalendarPeriod",
     "Call",
+    "CentreSetting",
     "ChangeLogEntry",
     "Channel",
     "Contact",

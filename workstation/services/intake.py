@@ -36,9 +36,9 @@ from workstation.outcomes import FieldError, Refused
 from workstation.permissions import Permission, require
 from workstation.phones import parse_phone
 from workstation.services.auth import SignedInUser
+from workstation.services.centre_settings import REPEAT_WINDOW_DAYS, setting
 from workstation.services.triage import deadlines, plan_for, priority_for
 
-REPEAT_DAYS_DEFAULT = 30
 WRAP_UP_CODES = (
     "resolved",
     "ticket_created",
@@ -285,8 +285,11 @@ def _open_tickets(session: Session, equipment_id: int) -> tuple[TicketRef, ...]:
 
 
 def _recent_fix(
-    session: Session, equipment_id: int, now: datetime, repeat_days: int
+    session: Session, equipment_id: int, now: datetime, repeat_days: int | None
 ) -> TicketRef | None:
+    """The device's last fix within the repeat window (the centre's setting unless given)."""
+    if repeat_days is None:
+        repeat_days = setting(session, REPEAT_WINDOW_DAYS)
     row = session.execute(
         select(Ticket.id, Ticket.number, Ticket.status, Ticket.reported_at, Ticket.resolved_at)
         .where(
@@ -306,7 +309,7 @@ def intake_checks(
     customer_id: int | None,
     equipment_id: int | None,
     now: datetime,
-    repeat_days: int = REPEAT_DAYS_DEFAULT,
+    repeat_days: int | None = None,
 ) -> IntakeChecks:
     """Open tickets on the device (offer "add to it"), its last fix within `repeat_days`
     (a repeat fault), and the device for prefilling the form."""
@@ -555,7 +558,7 @@ def save_call(
     user: SignedInUser,
     form: CallForm,
     now: datetime | None = None,
-    repeat_days: int = REPEAT_DAYS_DEFAULT,
+    repeat_days: int | None = None,
 ) -> SavedCall:
     """Validate and save the call in one transaction; CallRejected (nothing written) if invalid.
 

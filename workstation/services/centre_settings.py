@@ -1,0 +1,118 @@
+"""Settings the whole centre shares, in the database: every desk reads the same values.
+
+Each setting is declared here with its default and its allowed range; the table holds
+only what the centre changed. Changing one is on the audit trail and in the change log
+(other desks see it at once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workstation.changes import record_change
+from workstation.db import Database
+from workstation.models import AuditRecord, CentreSetting
+from workstation.outcomes import FieldError, Refused
+from workstation.permissions import Permission, PermissionDenied
+from workstation.services.auth import SignedInUser
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    name: str
+    default: int
+    minimum: int
+    maximum: int
+    meaning: str
+
+
+REPEAT_WINDOW_DAYS = SettingSpec(
+    "repeat_window_days",
+    default=30,
+    minimum=1,
+    maximum=365,
+    meaning="a new fault on a device fixed within this many days is flagged as a repeat",
+)
+SPECS = {spec.name: spec for spec in (REPEAT_WINDOW_DAYS,)}
+
+
+@dataclass(frozen=True)
+class SettingValue:
+    spec: SettingSpec
+    value: int
+    changed: bool  # False: the program's default applies
+
+
+class InvalidSetting(Refused):
+    """An unknown setting, or a value outside its range."""
+
+    def __init__(self, error: FieldError) -> None:
+        super().__init__(error.code)
+        self.error = error
+
+
+def setting(session: Session, spec: SettingSpec) -> int:
+    """The value in force, in the caller's transaction."""
+    stored = session.scalar(select(CentreSetting.value).where(CentreSetting.name == spec.name))
+    return _parse(spec, stored) if stored is not None else spec.default
+
+
+def all_settings(db: Database) -> list[SettingValue]:
+    with db.session() as session:
+        rows = session.execute(select(CentreSetting.name, CentreSetting.value)).all()
+        stored = {name: value for name, value in rows}
+    return [
+        SettingValue(
+            spec, _parse(spec, stored[name]) if name in stored else spec.default, name in stored
+        )
+        for name, spec in SPECS.items()
+    ]
+
+
+def change_setting(db: Database, name: str, value: str, user: SignedInUser | None) -> int:
+    """Set a setting (an administrator, or the command line on the server: `user` None)."""
+    if user is not None and not user.may(Permission.ADMINISTER):
+        raise PermissionDenied(user.role, Permission.ADMINISTER)
+    spec = SPECS.get(name)
+    if spec is None:
+        raise InvalidSetting(FieldError("name", "unknown", {"known": ", ".join(SPECS)}))
+    number = _parse(spec, value)
+    user_id = user.id if user is not None else None
+    with db.session() as session:
+        row = session.scalar(select(CentreSetting).where(CentreSetting.name == name))
+        old = _parse(spec, row.value) if row is not None else spec.default
+        if row is None:
+            row = CentreSetting(name=name, value=str(number), updated_by_id=user_id)
+            session.add(row)
+        else:
+            row.value, row.updated_by_id = str(number), user_id
+        session.flush()
+        session.add(
+            AuditRecord(
+                user_id=user_id,
+                entity="centre_setting",
+                entity_id=row.id,
+                action="update",
+                details={"name": name, "value": [old, number]},
+            )
+        )
+        record_change(session, "centre_setting", row.id, "update", user_id, {"name": name})
+        session.commit()
+    return number
+
+
+def _parse(spec: SettingSpec, text: str) -> int:
+    try:
+        number = int(str(text).strip())
+    except ValueError:
+        raise InvalidSetting(FieldError("value", "not_a_number")) from None
+    if not spec.minimum <= number <= spec.maximum:
+        raise InvalidSetting(
+            FieldError(
+                "value", "out_of_range", {"min": str(spec.minimum), "max": str(spec.maximum)}
+            )
+        )
+    return number
