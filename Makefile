@@ -16,7 +16,7 @@ $(QM): $(TS)
 update-translations:
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations relative $(UI_SOURCES) -ts $(TS)
 
-# Refresh the README's picture (docs/main-window.png) from the English main window.
+# Refresh the README's pictures (docs/main-window.png, docs/agent-desk.png) from the English desk.
 .PHONY: docs-screenshot
 docs-screenshot:
 	WORKSTATION_DOCS_SCREENSHOT=docs/main-window.png QT_QPA_PLATFORM=offscreen \

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.elided_label import ElidedLabel
 from ui.history_view import HistoryView, status_name
 from ui.local_time import local_text
 from ui.tasks import TaskRunner, is_problem
@@ -339,7 +340,7 @@ class CustomerCardView(QWidget):
         self._state = ""
         self._error: BaseException | None = None
 
-        self.name = QLabel()
+        self.name = ElidedLabel()  # a long company name must not push the buttons away
         self.name.setObjectName("cardName")
         font = QFont(self.name.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -578,12 +579,13 @@ class CustomerCardView(QWidget):
         self.edit_button.setEnabled(card is not None)
         self.edit_device_button.setEnabled(False)
         if card is None:
-            self.name.setText("")
+            self.name.set_full_text("")
             self.tier_badge.hide()
             self.facts.setText("")
             self._retitle()
             return
-        self.name.setText(card.name)
+        self.name.set_full_text(card.name)
+        self.name.setToolTip(card.name)
         for contact in card.contacts:
             phones = ", ".join(p.raw for p in contact.phones)
             item = QTreeWidgetItem([contact.name, phones, contact.email or contact.wechat])

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from ui.elided_label import ElidedLabel
 from ui.live import LiveState
 from ui.roles import role_name
 from workstation.services.auth import SignedInUser
@@ -15,39 +15,6 @@ _STATE_COLOURS = {
     LiveState.LIVE: "#1a7f37",
     LiveState.RECONNECTING: "#b35900",
 }
-
-
-class ElidedLabel(QLabel):
-    """A label that shortens its text in the middle (…) rather than widen the window."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full_text = text
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(120)
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full_text
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        margins = self.contentsMargins()
-        width = self.fontMetrics().horizontalAdvance(self._full_text) + margins.left()
-        return QSize(width + margins.right() + 2, hint.height())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.minimumWidth(), super().minimumSizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        room = self.contentsRect().width()
-        self.setText(
-            self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideMiddle, room)
-        )
 
 
 class WorkstationStatusBar(QStatusBar):

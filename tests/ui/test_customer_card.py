@@ -90,7 +90,7 @@ def test_the_card_shows_what_an_agent_needs(qtbot: QtBot, db: Database, runner: 
 
     view = _open(qtbot, db, runner, customer.customer_id)
 
-    assert view.name.text() == "上海精密仪器有限公司"
+    assert view.name.full_text() == "上海精密仪器有限公司"
     assert view.tier_badge.text() == "VIP"
     assert view.tier_badge.isVisible()
     assert "#ffd75e" in view.tier_badge.styleSheet()  # gold: VIP stands out

@@ -103,8 +103,10 @@ class Ticket(Base):
         Index("ix_tickets_status_queue", "status", "queue_id"),
         Index("ix_tickets_assignee_status", "assignee_id", "status"),
         Index("ix_tickets_reported_at", "reported_at"),
-        Index("ix_tickets_model_error", "product_model_id", "error_code"),
-        Index("ix_tickets_model_symptom", "product_model_id", "symptom_category_id"),
+        # Similar faults: the newest of one model and error code (or symptom) read backwards
+        # along the index, without sorting every ticket of a common model.
+        Index("ix_tickets_model_error", "product_model_id", "error_code", "id"),
+        Index("ix_tickets_model_symptom", "product_model_id", "symptom_category_id", "id"),
     )
 
 
