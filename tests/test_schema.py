@@ -117,10 +117,12 @@ def test_an_embedded_file_is_copied_aside_before_an_upgrade(tmp_path: Path) -> N
         upgrade(db.engine)
         with db.engine.begin() as conn:
             conn.execute(text("INSERT INTO regions (code, name) VALUES ('east', '华东')"))
+        (tmp_path / "desk.before-upgrade-0001-20260101-000000.db.partial").write_bytes(b"cut")
         copy = backup_sqlite_file(path, "0001")
     finally:
         db.dispose()
     assert copy is not None and copy.exists() and "before-upgrade-0001" in copy.name
+    assert not list(tmp_path.glob("*.partial"))  # a copy cut off by a killed start is gone
     saved = Database.connect(sqlite_url(copy))
     try:
         with saved.engine.connect() as conn:

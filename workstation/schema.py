@@ -6,7 +6,8 @@ shared PostgreSQL schema: an administrator runs `python main.py db upgrade`.
 
 from __future__ import annotations
 
-import shutil
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -90,16 +91,27 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(config, revision)
 
 
+PARTIAL_SUFFIX = ".partial"
+
+
 def backup_sqlite_file(path: Path, revision: str | None) -> Path | None:
-    """Copy an SQLite file aside before upgrading it; returns the copy's path."""
+    """Copy an SQLite file aside before upgrading it; returns the copy's path.
+
+    SQLite's online backup gives a consistent copy even while another connection writes
+    (a plain file copy of the database and its WAL does not). The copy is written under a
+    `.partial` name and renamed when complete, so a start killed half-way (a large file
+    takes minutes) leaves no copy that looks whole; such leftovers are removed next time.
+    """
     if not path.exists():
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(
         f"{path.stem}.before-upgrade-{revision or 'empty'}-{stamp}{path.suffix}"
     )
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(str(path) + suffix)
-        if source.exists():
-            shutil.copy2(source, Path(str(target) + suffix))
+    for stale in path.parent.glob(f"{path.stem}.before-upgrade-*{PARTIAL_SUFFIX}"):
+        stale.unlink(missing_ok=True)
+    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(partial)) as copy:
+        source.backup(copy)
+    partial.replace(target)
     return target
