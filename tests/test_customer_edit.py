@@ -30,6 +30,7 @@ from workstation.services.customer_edit import (
     create_customer,
     customer_for_edit,
     find_customers,
+    site_for_edit,
     update_contact,
     update_customer,
     update_site,
@@ -307,3 +308,29 @@ def test_pickers_find_customers_by_phone_name_and_pinyin(db: Database) -> None:
     for text in ("13812345678", "+86 138-1234-5678", "13812", "上海精密", "shanghaij", "shjm"):
         assert [c.id for c in find_customers(db, text)] == [ids.customer_id], text
     assert find_customers(db, "") == ()
+
+
+def test_a_contact_or_site_changed_by_another_desk_is_not_overwritten(db: Database) -> None:
+    """Contacts and sites carry no version: the values the form loaded are compared."""
+    user = add_desk_user(db)
+    ids = add_customer(db)
+    contact_id = ids.contact_ids[0]
+    seen = contact_for_edit(db, contact_id)
+    other = ContactInput(seen.name, ("139 1111 2222",), seen.email, seen.wechat)
+    update_contact(db, user, contact_id, other, seen)  # another desk, first
+    mine = ContactInput("张三丰", seen.phones, "zs@example.cn", seen.wechat)
+    with pytest.raises(EditConflict) as conflict:
+        update_contact(db, user, contact_id, mine, seen)
+    current = conflict.value.current
+    assert current.phones == ("139 1111 2222",)
+    assert contact_for_edit(db, contact_id).name == seen.name  # nothing of mine written
+    saved = update_contact(db, user, contact_id, mine, current)  # applied on the fresh values
+    assert set(saved.changed) >= {"name", "email"}
+    assert contact_for_edit(db, contact_id).name == "张三丰"
+
+    site_seen = site_for_edit(db, ids.site_id)
+    update_site(db, user, ids.site_id, SiteInput("一号仓库", "上海", "", None), site_seen)
+    with pytest.raises(EditConflict) as site_conflict:
+        update_site(db, user, ids.site_id, SiteInput("总部", "苏州", "", None), site_seen)
+    assert site_conflict.value.current.name == "一号仓库"
+    assert site_for_edit(db, ids.site_id).city == "上海"

@@ -856,16 +856,44 @@ class ContactDialog(EditDialog):
         form = QFormLayout()
         self.body.addLayout(form)
         self.contact = ContactFields(self, form)
+        self.stored: ContactForEdit | None = None  # as loaded: a conflict is measured from it
         self.retranslate()
         if contact_id is not None:
-            self.load(contact_for_edit, db, contact_id, on_done=self.contact.set_values)
+            self.load(contact_for_edit, db, contact_id, on_done=self._loaded)
+
+    def _loaded(self, contact: ContactForEdit) -> None:
+        self.stored = contact
+        self.contact.set_values(contact)
 
     def submit(self) -> None:
         values = self.contact.values()
         if self.contact_id is None:
             self.write(add_contact, self.db, self.user, self.customer_id, values)
         else:
-            self.write(update_contact, self.db, self.user, self.contact_id, values)
+            self.write(update_contact, self.db, self.user, self.contact_id, values, self.stored)
+
+    def describe_conflict(self, current: ContactForEdit) -> list[str]:
+        stored = self.stored
+        if stored is None:
+            return []
+        translate = QCoreApplication.translate
+        return [
+            change_line(label, old, new)
+            for label, old, new in (
+                (translate("EditDialog", "Contact name"), stored.name, current.name),
+                (
+                    translate("EditDialog", "Phone"),
+                    " / ".join(stored.phones),
+                    " / ".join(current.phones),
+                ),
+                (translate("EditDialog", "E-mail"), stored.email, current.email),
+                (translate("EditDialog", "WeChat"), stored.wechat, current.wechat),
+            )
+            if old != new
+        ]
+
+    def adopt_version(self, current: ContactForEdit) -> None:
+        self.stored = current
 
     def retranslate(self) -> None:
         self.setWindowTitle(
@@ -894,17 +922,46 @@ class SiteDialog(EditDialog):
         form = QFormLayout()
         self.body.addLayout(form)
         self.site = SiteFields(self, form)
+        self.stored: SiteForEdit | None = None  # as loaded: a conflict is measured from it
         self.retranslate()
         self.load(regions, db, on_done=self.site.region.set_regions)
         if site_id is not None:
-            self.load(site_for_edit, db, site_id, on_done=self.site.set_values)
+            self.load(site_for_edit, db, site_id, on_done=self._loaded)
+
+    def _loaded(self, site: SiteForEdit) -> None:
+        self.stored = site
+        self.site.set_values(site)
 
     def submit(self) -> None:
         values = self.site.values()
         if self.site_id is None:
             self.write(add_site, self.db, self.user, self.customer_id, values)
         else:
-            self.write(update_site, self.db, self.user, self.site_id, values)
+            self.write(update_site, self.db, self.user, self.site_id, values, self.stored)
+
+    def describe_conflict(self, current: SiteForEdit) -> list[str]:
+        stored = self.stored
+        if stored is None:
+            return []
+        translate = QCoreApplication.translate
+        region = self.site.region.name_of
+        return [
+            change_line(label, old, new)
+            for label, old, new in (
+                (translate("EditDialog", "Site name"), stored.name, current.name),
+                (translate("EditDialog", "City"), stored.city, current.city),
+                (translate("EditDialog", "Address"), stored.address, current.address),
+                (
+                    translate("EditDialog", "Region"),
+                    region(stored.region_id),
+                    region(current.region_id),
+                ),
+            )
+            if old != new
+        ]
+
+    def adopt_version(self, current: SiteForEdit) -> None:
+        self.stored = current
 
     def retranslate(self) -> None:
         self.setWindowTitle(

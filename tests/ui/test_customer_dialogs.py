@@ -17,11 +17,13 @@ from ui.merge_dialog import MergeCustomersDialog
 from ui.tasks import TaskRunner
 from workstation.db import Database
 from workstation.services.customer_edit import (
+    ContactInput,
     CreatedCustomer,
     CustomerChanges,
     contact_for_edit,
     customer_for_edit,
     find_customers,
+    update_contact,
     update_customer,
 )
 
@@ -188,6 +190,31 @@ def test_a_conflict_shows_what_the_other_desk_changed_and_saves_mine_again(
         dialog.reapply.click()
     after = customer_for_edit(db, ids.customer_id)
     assert (after.address, after.version) == ("浦东新区张江路 1 号", seen.version + 2)
+
+
+def test_a_contact_changed_by_another_desk_shows_the_conflict_and_saves_mine_again(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    with_reference_data(db)
+    user = add_desk_user(db)
+    ids = add_customer(db)
+    contact_id = ids.contact_ids[0]
+    dialog = ContactDialog(db, runner, user, ids.customer_id, contact_id)
+    _open(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.contact.name.text() == "张三", timeout=5000)
+    seen = contact_for_edit(db, contact_id)
+    other = ContactInput(seen.name, ("139 1111 2222",), seen.email, seen.wechat)
+    update_contact(db, user, contact_id, other, seen)  # another desk, meanwhile
+    dialog.contact.email.setText("zhangsan@example.cn")
+    dialog.save_button.click()
+    qtbot.waitUntil(dialog.conflict.isVisible, timeout=5000)
+    assert "Phone: 138 1234 5678 → 139 1111 2222" in dialog.conflict_text.text()
+    assert dialog.contact.email.text() == "zhangsan@example.cn"  # nothing typed is lost
+    assert contact_for_edit(db, contact_id).email == seen.email
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.reapply.click()
+    after = contact_for_edit(db, contact_id)
+    assert (after.email, after.phones) == ("zhangsan@example.cn", ("138 1234 5678",))
 
 
 def test_a_lost_connection_keeps_the_dialog_open_and_save_tries_again(

@@ -64,7 +64,8 @@ class EditRejected(Refused):
 
 
 class EditConflict(Refused):
-    """Another desk saved first: `current` holds the values now stored (with their version)."""
+    """Another desk saved first: `current` holds the values now stored (with their version,
+    where the record has one)."""
 
     def __init__(self, current: Any) -> None:
         super().__init__("the record was changed by another desk")
@@ -638,14 +639,27 @@ def add_contact(
 
 
 def update_contact(
-    db: Database, user: SignedInUser, contact_id: int, values: ContactInput
+    db: Database,
+    user: SignedInUser,
+    contact_id: int,
+    values: ContactInput,
+    loaded: ContactForEdit | None = None,
 ) -> SavedContact:
-    """Save a contact; `values.phones` replaces the whole phone list."""
+    """Save a contact; `values.phones` replaces the whole phone list.
+
+    `loaded` is the contact as the form showed it: if another desk saved it since, nothing
+    is written and EditConflict carries what is stored now (contacts carry no version: the
+    values themselves are compared, with the row locked on PostgreSQL).
+    """
     require(user.role, EDIT_PERMISSION)
     with db.session() as session:
-        contact = session.get(Contact, contact_id)
+        contact = session.get(Contact, contact_id, with_for_update=True)
         if contact is None:
             raise RecordNotFound("contact", contact_id)
+        if loaded is not None:
+            current = _contact_for_edit(contact, _phones_of(session, [contact_id])[contact_id])
+            if current != loaded:
+                raise EditConflict(current)
         live_customer(session, contact.customer_id, "name")
         errors, phones = _validate_contact(values)
         if errors:
@@ -739,12 +753,21 @@ def add_site(db: Database, user: SignedInUser, customer_id: int, values: SiteInp
         return SavedSite(site.id, customer_id, tuple(sorted(new)))
 
 
-def update_site(db: Database, user: SignedInUser, site_id: int, values: SiteInput) -> SavedSite:
+def update_site(
+    db: Database,
+    user: SignedInUser,
+    site_id: int,
+    values: SiteInput,
+    loaded: SiteForEdit | None = None,
+) -> SavedSite:
+    """Save a site; EditConflict if it changed since `loaded` (compared as for contacts)."""
     require(user.role, EDIT_PERMISSION)
     with db.session() as session:
-        site = session.get(Site, site_id)
+        site = session.get(Site, site_id, with_for_update=True)
         if site is None:
             raise RecordNotFound("site", site_id)
+        if loaded is not None and _site_for_edit(site) != loaded:
+            raise EditConflict(_site_for_edit(site))
         live_customer(session, site.customer_id, "name")
         errors = _validate_site(session, values)
         if errors:
