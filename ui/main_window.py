@@ -35,6 +35,7 @@ from workstation.db import Database
 from workstation.drafts import Draft, DraftStore
 from workstation.permissions import Permission
 from workstation.services.auth import SignedInUser
+from workstation.services.claims import ClaimedTicket, take_next
 from workstation.services.status import region_name
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ def user_may_log_calls(user: SignedInUser) -> bool:
 
 
 DEFAULT_SIZE = QSize(1200, 750)
+MESSAGE_MS = 8000  # how long a status-bar message stays
 _NAV_WIDTH = 230
 
 
@@ -234,6 +236,13 @@ class MainWindow(QMainWindow):
         self.new_call_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_call_action.setEnabled(user_may_log_calls(self._user))
         self.new_call_action.triggered.connect(self.new_call)
+        self.take_next_action = QAction(self)
+        self.take_next_action.setObjectName("takeNextAction")
+        self.take_next_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.take_next_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.take_next_action.setEnabled(self._user.may(Permission.WORK_TICKETS))
+        self.take_next_action.triggered.connect(self.take_next)
+        self.addAction(self.take_next_action)
         self.unsaved_calls_action = QAction(self)
         self.unsaved_calls_action.setObjectName("unsavedCallsAction")
         self.unsaved_calls_action.setEnabled(user_may_log_calls(self._user))
@@ -252,6 +261,7 @@ class MainWindow(QMainWindow):
         self._file_menu.addAction(self.new_call_action)
         self._file_menu.addAction(self.find_action)
         self._file_menu.addAction(self.unsaved_calls_action)
+        self._file_menu.addAction(self.take_next_action)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.sign_out_action)
         self._file_menu.addSeparator()
@@ -291,6 +301,36 @@ class MainWindow(QMainWindow):
             return
         self.open_area(Area.AGENT_DESK)
         self.agent_desk.new_call()
+
+    @Slot()
+    def take_next(self) -> None:
+        """Ctrl+T: the most urgent ticket waiting for me becomes mine; its customer opens."""
+        if not self._user.may(Permission.WORK_TICKETS):
+            return
+        self.take_next_action.setEnabled(False)  # one claim at a time
+        self._runner.write(
+            take_next, self._db, self._user, on_done=self._taken, on_error=self._take_failed
+        )
+
+    def _taken(self, claimed: ClaimedTicket | None) -> None:
+        self.take_next_action.setEnabled(True)
+        if claimed is None:
+            self.status.showMessage(self.tr("No ticket is waiting for you."), MESSAGE_MS)
+            return
+        self.status.showMessage(
+            self.tr("Ticket {number} ({priority}) is now yours.").format(
+                number=claimed.number, priority=claimed.priority
+            ),
+            MESSAGE_MS,
+        )
+        self.open_area(Area.AGENT_DESK)
+        self.agent_desk.show_customer(claimed.customer_id, 0)
+
+    def _take_failed(self, _error: BaseException) -> None:
+        self.take_next_action.setEnabled(True)
+        self.status.showMessage(
+            self.tr("No ticket was taken: the database did not answer. Try again."), MESSAGE_MS
+        )
 
     def screen_pop(self, phone: str, call_id: str = "") -> None:
         """An incoming call from telephony: the agent desk shows the caller, a call starts."""
@@ -412,6 +452,7 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Find caller…"))
         self.new_call_action.setText(self.tr("&New call"))
         self.unsaved_calls_action.setText(self.tr("&Unsaved calls…"))
+        self.take_next_action.setText(self.tr("&Take next ticket"))
         self.navigation.setAccessibleName(self.tr("Areas"))
         for row, area in enumerate(AREAS):
             title = area_title(area)

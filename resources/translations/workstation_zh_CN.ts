@@ -557,7 +557,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+872"/>
+        <location filename="../../ui/customer_dialogs.py" line="+900"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -570,7 +570,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="+77"/>
+        <location filename="../../ui/customer_card.py" line="+78"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
@@ -740,7 +740,7 @@
 <context>
     <name>CustomerCardView</name>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Region {region}</source>
         <translation>区域 {region}</translation>
     </message>
@@ -863,7 +863,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="-97"/>
+        <location filename="../../ui/customer_dialogs.py" line="-125"/>
         <source>Customers already on file with this name or phone:</source>
         <translation>已有同名或同电话的客户：</translation>
     </message>
@@ -957,7 +957,7 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location line="+179"/>
+        <location line="+236"/>
         <source>Find a customer by name, pinyin or phone</source>
         <translation>按名称、拼音或电话查找客户</translation>
     </message>
@@ -1051,7 +1051,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="-858"/>
+        <location filename="../../ui/customer_dialogs.py" line="-915"/>
         <source>VIP</source>
         <translation>VIP客户</translation>
     </message>
@@ -1129,31 +1129,35 @@
     </message>
     <message>
         <location line="+97"/>
+        <location line="+285"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-282"/>
+        <location line="+284"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-282"/>
         <source>Phone {n}</source>
         <translation>电话 {n}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+283"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-282"/>
+        <location line="+283"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-281"/>
         <source>e.g. 138 1234 5678 or 010-6552 1234</source>
         <translation>例如 138 1234 5678 或 010-6552 1234</translation>
     </message>
@@ -1165,26 +1169,30 @@
     </message>
     <message>
         <location line="+31"/>
+        <location line="+308"/>
         <source>Site name</source>
         <translation>站点名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-307"/>
+        <location line="+308"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-307"/>
+        <location line="+308"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-307"/>
+        <location line="+309"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-307"/>
         <source>e.g. Head office, Plant 2</source>
         <translation>例如：总部、二厂</translation>
     </message>
@@ -1762,7 +1770,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+316"/>
+        <location filename="../../ui/main_window.py" line="+318"/>
+        <source>No ticket is waiting for you.</source>
+        <translation>没有等待您处理的工单。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ticket {number} ({priority}) is now yours.</source>
+        <translation>工单 {number}（{priority}）已分配给您。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No ticket was taken: the database did not answer. Try again.</source>
+        <translation>未能领取工单：数据库没有响应，请重试。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Unsaved calls</source>
         <translation>未保存的来电</translation>
     </message>
@@ -1850,6 +1873,11 @@
         <location line="+1"/>
         <source>&amp;Unsaved calls…</source>
         <translation>未保存的来电(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Take next ticket</source>
+        <translation>领取下一个工单(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2410,7 +2438,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SiteDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+763"/>
+        <location filename="../../ui/customer_dialogs.py" line="+820"/>
         <source>Edit site</source>
         <translation>编辑站点</translation>
     </message>
@@ -2465,7 +2493,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>WorkstationStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="+94"/>
+        <location filename="../../ui/status_bar.py" line="+61"/>
         <source>The database this desk works on:</source>
         <translation>本工作台使用的数据库：</translation>
     </message>

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.bench import (
+    figures_claims,
     figures_edit,
     figures_history,
     figures_intake,
@@ -20,7 +21,14 @@ from tests.bench.datasets import SCALES, dataset
 from tests.bench.harness import Figure, figure, print_table, write_json
 
 # Each module adds its figures; later features add theirs to this list.
-FIGURE_MODULES = [figures_startup, figures_intake, figures_edit, figures_lookup, figures_history]
+FIGURE_MODULES = [
+    figures_startup,
+    figures_intake,
+    figures_edit,
+    figures_lookup,
+    figures_history,
+    figures_claims,
+]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -198,3 +198,31 @@ def test_unsaved_calls_says_when_there_are_none(qtbot: QtBot, open_desk: OpenDes
     assert box.objectName() == "noUnsavedCalls"
     assert box.text() == "No unsaved calls are kept on this desk."
     box.close()
+
+
+def test_ctrl_t_takes_the_most_urgent_ticket_and_opens_its_customer(
+    qtbot: QtBot, open_desk: OpenDesk, db: Database, shop: Shop
+) -> None:
+    from tests.factories import add_ticket
+
+    routine = add_ticket(db, shop.customer, priority="P3")
+    urgent = add_ticket(db, shop.customer, priority="P1")
+    _desk, window = open_desk("agent")
+    message = window.status.currentMessage
+    window.navigation.setFocus()
+    ctrl(qtbot, window, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: "is now yours" in message(), timeout=WAIT_MS)
+    with db.session() as session:
+        number = session.get(Ticket, urgent).number  # type: ignore[union-attr]
+    assert message() == f"Ticket {number} (P1) is now yours."
+    qtbot.waitUntil(lambda: window.agent_desk.customer_card.card is not None, timeout=WAIT_MS)
+    assert window.agent_desk.customer_card.card is not None
+    assert window.agent_desk.customer_card.card.id == shop.customer.customer_id
+    qtbot.waitUntil(window.take_next_action.isEnabled, timeout=WAIT_MS)
+    ctrl(qtbot, window, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: "(P3)" in message(), timeout=WAIT_MS)
+    qtbot.waitUntil(window.take_next_action.isEnabled, timeout=WAIT_MS)
+    ctrl(qtbot, window, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: message() == "No ticket is waiting for you.", timeout=WAIT_MS)
+    with db.session() as session:
+        assert {session.get(Ticket, t).status for t in (routine, urgent)} == {"assigned"}  # type: ignore[union-attr]
