@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.elided_label import ElidedLabel
-from ui.history_view import HistoryView, status_name
+from ui.history_view import HistoryView
 from ui.local_time import local_text
 from ui.tasks import TaskRunner, is_problem
+from ui.vocabulary import customer_kind_name, ticket_status_name
 from workstation.changes import Change
 from workstation.db import Database
 from workstation.services.customer_card import (
@@ -117,14 +118,6 @@ def device_status_label(status: str) -> str:
         "retired": QCoreApplication.translate("CustomerCard", "retired"),
     }
     return names.get(status, status)
-
-
-def kind_label(kind: str) -> str:
-    names = {
-        "company": QCoreApplication.translate("CustomerCard", "Company"),
-        "person": QCoreApplication.translate("CustomerCard", "Private person"),
-    }
-    return names.get(kind, kind)
 
 
 def model_text(code: str, name: str) -> str:
@@ -251,7 +244,7 @@ def open_ticket_columns(with_serial: bool = True) -> list[Column]:
         ),
         Column(
             lambda: QCoreApplication.translate("CustomerCard", "Status"),
-            lambda r: status_name(r.status),
+            lambda r: ticket_status_name(r.status),
         ),
         Column(
             lambda: QCoreApplication.translate("CustomerCard", "SLA"),
@@ -335,7 +328,6 @@ class CustomerCardView(QWidget):
         self._card: CustomerCard | None = None
         self._merged_from: int | None = None
         self._merged_name = ""
-        self._generation = 0
         self._key = f"customer-card-{id(self)}"
         self._state = ""
         self._error: BaseException | None = None
@@ -532,21 +524,17 @@ class CustomerCardView(QWidget):
 
     def _read(self) -> None:
         assert self._customer_id is not None
-        self._generation += 1
-        generation = self._generation
         self._set_state("loading")
         self._runner.read(
             customer_card,
             self._db,
             self._customer_id,
-            on_done=lambda card: self._loaded(generation, card),
-            on_error=lambda error: self._failed(generation, error),
-            key=self._key,
+            on_done=self._loaded,
+            on_error=self._failed,
+            key=self._key,  # a newer read supersedes this one: its late answer is dropped
         )
 
-    def _loaded(self, generation: int, card: CustomerCard) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, card: CustomerCard) -> None:
         if card.merged_into_id is not None and card.merged_into_id != card.id:
             merged_from = card.id
             self.show_customer(card.merged_into_id)
@@ -558,9 +546,7 @@ class CustomerCardView(QWidget):
         self._show_card(card)
         self._set_state("")
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _failed(self, error: BaseException) -> None:
         self._error = error
         self._set_state("error")
 
@@ -616,7 +602,7 @@ class CustomerCardView(QWidget):
             badge_style(TIER_COLOURS.get(card.tier, TIER_COLOURS["standard"]))
         )
         self.tier_badge.setVisible(True)
-        facts = [kind_label(card.kind)]
+        facts = [customer_kind_name(card.kind)]
         if card.region_name:
             facts.append(self.tr("Region {region}").format(region=card.region_name))
         if card.address:

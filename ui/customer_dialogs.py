@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from ui.problems import problem_message
 from ui.tasks import TaskRunner, is_problem
+from ui.vocabulary import customer_kind_name
 from workstation.db import Database
 from workstation.permissions import PermissionDenied
 from workstation.services.auth import SignedInUser
@@ -157,15 +158,6 @@ def tier_name(tier: str) -> str:
         case "standard":
             return QCoreApplication.translate("EditDialog", "Standard")
     return tier
-
-
-def kind_name(kind: str) -> str:
-    match kind:
-        case "company":
-            return QCoreApplication.translate("EditDialog", "Company")
-        case "person":
-            return QCoreApplication.translate("EditDialog", "Person")
-    return kind
 
 
 class FieldBox(QWidget):
@@ -678,7 +670,7 @@ class CustomerDialog(EditDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("customerKind")
         for kind in ("company", "person"):
-            self.kind.addItem(kind_name(kind), kind)
+            self.kind.addItem(customer_kind_name(kind), kind)
         self.add_field(form, "kind", self.kind)
         self.tier = QComboBox()
         self.tier.setObjectName("customerTier")
@@ -796,7 +788,11 @@ class CustomerDialog(EditDialog):
             change_line(label, old, new)
             for label, old, new in (
                 (self.tr("Name"), stored.name, current.name),
-                (self.tr("Kind"), kind_name(stored.kind), kind_name(current.kind)),
+                (
+                    self.tr("Kind"),
+                    customer_kind_name(stored.kind),
+                    customer_kind_name(current.kind),
+                ),
                 (self.tr("Tier"), tier_name(stored.tier), tier_name(current.tier)),
                 (self.tr("Region"), region(stored.region_id), region(current.region_id)),
                 (self.tr("Address"), stored.address, current.address),
@@ -820,7 +816,7 @@ class CustomerDialog(EditDialog):
         self.caption("address", self.tr("Address"))
         self.caption("notes", self.tr("Notes"))
         self.name.setPlaceholderText(self.tr("Company or person, as on the contract"))
-        for combo, namer in ((self.kind, kind_name), (self.tier, tier_name)):
+        for combo, namer in ((self.kind, customer_kind_name), (self.tier, tier_name)):
             for index in range(combo.count()):
                 combo.setItemText(index, namer(str(combo.itemData(index))))
         if self.contact is not None and self.contact_group is not None:

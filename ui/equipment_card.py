@@ -52,7 +52,6 @@ class EquipmentCardView(QWidget):
         self._runner = runner
         self._equipment_id: int | None = None
         self._card: EquipmentCard | None = None
-        self._generation = 0
         self._key = f"equipment-card-{id(self)}"
         self._state = ""
         self._error: BaseException | None = None
@@ -211,28 +210,22 @@ class EquipmentCardView(QWidget):
 
     def _read(self) -> None:
         assert self._equipment_id is not None
-        self._generation += 1
-        generation = self._generation
         self._set_state("loading")
         self._runner.read(
             equipment_card,
             self._db,
             self._equipment_id,
-            on_done=lambda card: self._loaded(generation, card),
-            on_error=lambda error: self._failed(generation, error),
-            key=self._key,
+            on_done=self._loaded,
+            on_error=self._failed,
+            key=self._key,  # a newer read supersedes this one: its late answer is dropped
         )
 
-    def _loaded(self, generation: int, card: EquipmentCard) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, card: EquipmentCard) -> None:
         self._card = card
         self._show_card()
         self._set_state("")
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _failed(self, error: BaseException) -> None:
         self._error = error
         self._set_state("error")
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ui.local_time import local_text
 from ui.tasks import TaskRunner, is_problem
+from ui.vocabulary import ticket_status_name
 from workstation.db import Database
 from workstation.services.history import (
     ALL_KINDS,
@@ -66,19 +67,6 @@ def kind_name(kind: str) -> str:
         "other": QCoreApplication.translate("History", "Other"),
     }
     return names.get(kind, kind)
-
-
-def status_name(status: str) -> str:
-    names = {
-        "new": QCoreApplication.translate("History", "New"),
-        "assigned": QCoreApplication.translate("History", "Assigned"),
-        "in_progress": QCoreApplication.translate("History", "In progress"),
-        "waiting_customer": QCoreApplication.translate("History", "Waiting for customer"),
-        "waiting_parts": QCoreApplication.translate("History", "Waiting for parts"),
-        "resolved": QCoreApplication.translate("History", "Resolved"),
-        "closed": QCoreApplication.translate("History", "Closed"),
-    }
-    return names.get(status, status)
 
 
 def channel_name(channel: str) -> str:
@@ -128,7 +116,7 @@ def describe(entry: HistoryEntry) -> str:
     if entry.kind == "ticket":
         text = QCoreApplication.translate("History", "{priority}, {status}: {description}").format(
             priority=d.get("priority", ""),
-            status=status_name(str(d.get("status", ""))),
+            status=ticket_status_name(str(d.get("status", ""))),
             description=d.get("description", ""),
         )
         if d.get("serial"):
@@ -156,7 +144,8 @@ def describe(entry: HistoryEntry) -> str:
         return "; ".join(parts)
     if code == "status_changed":
         return QCoreApplication.translate("History", "Status {old} → {new}").format(
-            old=status_name(str(d.get("from", ""))), new=status_name(str(d.get("to", "")))
+            old=ticket_status_name(str(d.get("from", ""))),
+            new=ticket_status_name(str(d.get("to", ""))),
         )
     if code == "resolved":
         return QCoreApplication.translate("History", "Resolved ({how})").format(
@@ -335,7 +324,6 @@ class HistoryView(QWidget):
         self._db = db
         self._runner = runner
         self._scope: tuple[str, int] | None = None
-        self._generation = 0
         self._key = f"history-{id(self)}"
         self._state = "blank"  # "blank", "loading", "empty", "error" or "" (rows shown)
         self._error: BaseException | None = None
@@ -438,8 +426,6 @@ class HistoryView(QWidget):
         """Read the first page again (as many rows as shown, when keeping the position)."""
         if self._scope is None:
             return
-        self._generation += 1
-        generation = self._generation
         scroll = self.table.verticalScrollBar().value() if keep_position else 0
         limit = PAGE_SIZE
         if keep_position:
@@ -453,8 +439,8 @@ class HistoryView(QWidget):
             self._db,
             self._scope[1],
             *self._arguments(None, limit),
-            on_done=lambda page: self._first_page(generation, page, scroll),
-            on_error=lambda error: self._failed(generation, error),
+            on_done=lambda page: self._first_page(page, scroll),
+            on_error=self._failed,
             key=self._key,
         )
 
@@ -479,34 +465,30 @@ class HistoryView(QWidget):
     def _fetch_more(self, cursor: HistoryCursor) -> None:
         if self._scope is None:
             return
-        generation = self._generation
         self._set_state("loading")
         self._runner.read(
             self._service(),
             self._db,
             self._scope[1],
             *self._arguments(cursor, PAGE_SIZE),
-            on_done=lambda page: self._next_page(generation, page),
-            on_error=lambda error: self._failed(generation, error),
+            on_done=self._next_page,
+            on_error=self._failed,
             key=self._key,
         )
 
-    def _first_page(self, generation: int, page: HistoryPage, scroll: int) -> None:
-        if generation != self._generation:
-            return
+    # One task key for every read of this view: the runner drops any answer a newer read
+    # superseded (a reload after a filter change, a page asked before it).
+
+    def _first_page(self, page: HistoryPage, scroll: int) -> None:
         self.model.set_page(page)
         self.table.verticalScrollBar().setValue(scroll)
         self._set_state("" if page.entries else "empty")
 
-    def _next_page(self, generation: int, page: HistoryPage) -> None:
-        if generation != self._generation:
-            return
+    def _next_page(self, page: HistoryPage) -> None:
         self.model.append_page(page)
         self._set_state("")
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _failed(self, error: BaseException) -> None:
         self.model.loading = False
         self._error = error
         self._set_state("error")

@@ -18,11 +18,11 @@ from ui.customer_dialogs import (
     CustomerPicker,
     EditDialog,
     field_error_text,
-    kind_name,
     line_edit,
     tier_name,
 )
 from ui.tasks import TaskRunner
+from ui.vocabulary import customer_kind_name
 from workstation.db import Database
 from workstation.services.auth import SignedInUser
 from workstation.services.customer_edit import CustomerChoice
@@ -157,7 +157,7 @@ class MergeCustomersDialog(EditDialog):
             return
         for side, cells in ((preview.keep, self.keep_cells), (preview.merge, self.merge_cells)):
             cells["name"].setText(f"{side.name}  (#{side.id})")
-            cells["kind"].setText(kind_name(side.kind))
+            cells["kind"].setText(customer_kind_name(side.kind))
             cells["tier"].setText(tier_name(side.tier))
             cells["region"].setText(side.region or "—")
             cells["address"].setText(side.address or "—")

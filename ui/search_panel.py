@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import TaskRunner
+from ui.vocabulary import ticket_status_name
 from workstation.db import Database
 from workstation.services.lookup import KINDS, LookupHit, LookupResult, find_serial, lookup
 
@@ -194,20 +195,9 @@ class SearchResultsModel(QAbstractItemModel):
             "ticket": self.tr("Ticket number"),
         }.get(code, code)
 
-    def status_name(self, code: str) -> str:
-        return {
-            "new": self.tr("New"),
-            "assigned": self.tr("Assigned"),
-            "in_progress": self.tr("In progress"),
-            "waiting_customer": self.tr("Waiting for customer"),
-            "waiting_parts": self.tr("Waiting for parts"),
-            "resolved": self.tr("Resolved"),
-            "closed": self.tr("Closed"),
-        }.get(code, code)
-
     def _detail(self, hit: LookupHit) -> str:
         if hit.kind == "ticket":
-            return f"{self.status_name(hit.status)} · {hit.customer_name}"
+            return f"{ticket_status_name(hit.status)} · {hit.customer_name}"
         return hit.detail
 
     def _badge(self, tier: str) -> QPixmap | None:

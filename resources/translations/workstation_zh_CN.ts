@@ -557,7 +557,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+900"/>
+        <location filename="../../ui/customer_dialogs.py" line="+896"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -570,7 +570,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="+78"/>
+        <location filename="../../ui/customer_card.py" line="+79"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
@@ -650,16 +650,6 @@
         <translation>已报废</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Company</source>
-        <translation>企业客户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Private person</source>
-        <translation>个人客户</translation>
-    </message>
-    <message>
         <location line="+119"/>
         <source>Ticket</source>
         <translation>工单</translation>
@@ -676,12 +666,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+221"/>
+        <location line="+220"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-216"/>
         <source>SLA</source>
         <translation>服务等级</translation>
     </message>
@@ -692,12 +682,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+181"/>
+        <location line="+180"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-177"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
@@ -712,7 +702,7 @@
         <translation>无法读取卡片。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+130"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
@@ -740,7 +730,7 @@
 <context>
     <name>CustomerCardView</name>
     <message>
-        <location line="+153"/>
+        <location line="+147"/>
         <source>Region {region}</source>
         <translation>区域 {region}</translation>
     </message>
@@ -863,7 +853,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="-125"/>
+        <location filename="../../ui/customer_dialogs.py" line="-129"/>
         <source>Customers already on file with this name or phone:</source>
         <translation>已有同名或同电话的客户：</translation>
     </message>
@@ -884,13 +874,13 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+18"/>
+        <location line="-20"/>
+        <location line="+21"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1051,7 +1041,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="-915"/>
+        <location filename="../../ui/customer_dialogs.py" line="-910"/>
         <source>VIP</source>
         <translation>VIP客户</translation>
     </message>
@@ -1064,16 +1054,6 @@
         <location line="+2"/>
         <source>Standard</source>
         <translation>普通客户</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Company</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Person</source>
-        <translation>个人</translation>
     </message>
     <message>
         <location line="+178"/>
@@ -1129,35 +1109,35 @@
     </message>
     <message>
         <location line="+97"/>
-        <location line="+285"/>
+        <location line="+289"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location line="-282"/>
-        <location line="+284"/>
+        <location line="-286"/>
+        <location line="+288"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-286"/>
         <source>Phone {n}</source>
         <translation>电话 {n}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+283"/>
+        <location line="+287"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location line="-282"/>
-        <location line="+283"/>
+        <location line="-286"/>
+        <location line="+287"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-285"/>
         <source>e.g. 138 1234 5678 or 010-6552 1234</source>
         <translation>例如 138 1234 5678 或 010-6552 1234</translation>
     </message>
@@ -1169,30 +1149,30 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+308"/>
+        <location line="+312"/>
         <source>Site name</source>
         <translation>站点名称</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <location line="+308"/>
+        <location line="-311"/>
+        <location line="+312"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <location line="+308"/>
+        <location line="-311"/>
+        <location line="+312"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <location line="+309"/>
+        <location line="-311"/>
+        <location line="+313"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-311"/>
         <source>e.g. Head office, Plant 2</source>
         <translation>例如：总部、二厂</translation>
     </message>
@@ -1200,7 +1180,7 @@
 <context>
     <name>EditErrors</name>
     <message>
-        <location line="-557"/>
+        <location line="-548"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -1288,7 +1268,7 @@
 <context>
     <name>EquipmentCardView</name>
     <message>
-        <location filename="../../ui/equipment_card.py" line="+259"/>
+        <location filename="../../ui/equipment_card.py" line="+252"/>
         <source>Contracts covering it</source>
         <translation>覆盖此设备的合同</translation>
     </message>
@@ -1418,7 +1398,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history_view.py" line="+56"/>
+        <location filename="../../ui/history_view.py" line="+57"/>
         <source>Ticket opened</source>
         <translation>新建工单</translation>
     </message>
@@ -1473,43 +1453,12 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Assigned</source>
-        <translation>已派单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for customer</source>
-        <translation>等待客户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for parts</source>
-        <translation>等待备件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
@@ -1611,7 +1560,7 @@
         <translation>状态 {old} → {new}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Resolved ({how})</source>
         <translation>已解决（{how}）</translation>
     </message>
@@ -1717,7 +1666,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location line="+267"/>
+        <location line="+260"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
@@ -2181,7 +2130,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+359"/>
+        <location filename="../../ui/search_panel.py" line="+349"/>
         <source>Phone, name, pinyin, company, serial or ticket number  (Ctrl+K)</source>
         <translation>电话、姓名、拼音、公司、序列号或工单号  (Ctrl+K)</translation>
     </message>
@@ -2209,7 +2158,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location line="-291"/>
+        <location line="-280"/>
         <source>Name or number</source>
         <translation>名称或编号</translation>
     </message>
@@ -2287,41 +2236,6 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+1"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Assigned</source>
-        <translation>已派单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for customer</source>
-        <translation>等待客户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for parts</source>
-        <translation>等待备件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation>已关闭</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2438,7 +2352,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SiteDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+820"/>
+        <location filename="../../ui/customer_dialogs.py" line="+815"/>
         <source>Edit site</source>
         <translation>编辑站点</translation>
     </message>
@@ -2475,6 +2389,54 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location filename="../../ui/first_start.py" line="+2"/>
         <source>First start: preparing a demo database with {count} customers…</source>
         <translation>首次启动：正在准备包含 {count} 个客户的演示数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="+10"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for parts</source>
+        <translation>等待备件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Company</source>
+        <translation>企业客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private person</source>
+        <translation>个人客户</translation>
     </message>
 </context>
 <context>
