@@ -149,6 +149,9 @@ def field_error_text(error: FieldError) -> str:
     return QCoreApplication.translate("EditErrors", "This value cannot be saved.")
 
 
+DIALOG_MIN_WIDTH = 420
+
+
 def tier_name(tier: str) -> str:
     match tier:
         case "vip":
@@ -284,6 +287,7 @@ class EditDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self.body = QVBoxLayout()
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)  # room for a message without a tall thin box
         outer = QVBoxLayout(self)
         outer.addLayout(self.body)
         outer.addWidget(self.conflict)
@@ -416,6 +420,7 @@ class EditDialog(QDialog):
                 first = box
         if loose:
             self.show_status(" ".join(loose))
+        self._fit()
         if first is not None:
             first.editor.setFocus(Qt.FocusReason.OtherFocusReason)
             if isinstance(first.editor, QLineEdit):
@@ -431,6 +436,7 @@ class EditDialog(QDialog):
         palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
         self.status.setPalette(palette)
         self.status.show()
+        self._fit()
 
     def on_conflict(self, current: Any) -> None:
         """Show what the other desk saved; subclasses describe it and keep `current`."""
@@ -447,7 +453,20 @@ class EditDialog(QDialog):
         self.conflict_text.setText(text)
         self.reapply.setText(QCoreApplication.translate("EditDialog", "Save my values over theirs"))
         self.conflict.show()
+        self._fit()
         self.reapply.setFocus()
+
+    def _fit(self) -> None:
+        """Grow to show a message that just appeared (wrapped text gets no room by itself)."""
+        QTimer.singleShot(0, self, self._grow)
+
+    def _grow(self) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint().expandedTo(self.size())
+        if wanted != self.size():
+            self.resize(wanted)
 
     def describe_conflict(self, current: Any) -> list[str]:
         return []
