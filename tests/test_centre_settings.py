@@ -27,13 +27,13 @@ def _current(db: Database) -> int:
 
 def test_the_default_applies_until_the_centre_changes_it(db: Database) -> None:
     assert _current(db) == 30
-    [shown] = all_settings(db)
-    assert (shown.spec.name, shown.value, shown.changed) == ("repeat_window_days", 30, False)
+    shown = {s.spec.name: (s.value, s.changed) for s in all_settings(db)}
+    assert shown == {"repeat_window_days": (30, False), "follow_up_delay_days": (3, False)}
     admin = add_desk_user(db, "admin1", role="admin")
     assert change_setting(db, "repeat_window_days", " 14 ", admin) == 14
     assert change_setting(db, "repeat_window_days", "21", admin) == 21
     assert _current(db) == 21
-    assert all_settings(db)[0].changed
+    assert [s.spec.name for s in all_settings(db) if s.changed] == ["repeat_window_days"]
     with db.session() as session:
         audit = session.scalars(
             select(AuditRecord).where(AuditRecord.entity == "centre_setting")

@@ -65,6 +65,7 @@ class PlanRef:
     is_default: bool
     round_the_clock: bool
     targets: dict[str, tuple[int, int]]
+    at_risk_ratio: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def read_reference(db: Database) -> Reference:
                 p.is_default,
                 _is_round_the_clock(periods.get(p.calendar_id, [])),
                 targets.get(p.id, {}),
+                p.at_risk_ratio,
             )
             for p in session.scalars(select(SlaPlan).order_by(SlaPlan.id))
         }

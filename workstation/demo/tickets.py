@@ -34,7 +34,11 @@ TICKET_COLUMNS = (
     "response_due_at", "resolution_due_at", "first_response_at", "resolved_at", "closed_at",
     "resolution_type", "root_cause", "solution", "resolved_on_first_call", "repeat_of_id",
     "created_by_id", "version", "created_at", "updated_at",
+    "response_at_risk_at", "resolution_at_risk_at", "response_sla_flag", "resolution_sla_flag",
+    "sla_paused_at", "kind",
 )  # fmt: skip
+PAUSE_COLUMNS = ("ticket_id", "started_at", "reason", "started_by_id")
+_OPEN = frozenset({"new", "assigned", "in_progress", "waiting_customer", "waiting_parts"})
 EVENT_COLUMNS = ("id", "ticket_id", "at", "user_id", "kind", "details")
 CALL_COLUMNS = (
     "id", "direction", "channel", "phone", "phone_e164", "customer_id", "contact_id",
@@ -123,6 +127,7 @@ class TicketFactory:
         self.now = now
         self.totals = TicketTotals(counters=dict(counters))
         self.next_call = first_call_id
+        self.pauses: list[Row] = []  # clocks standing still (waiting for the customer)
         self.kinds: list[_Kind] = []
         for kind in ref.kinds:
             sev = kind.spec.severity_weights
@@ -297,13 +302,18 @@ class TicketFactory:
             plan_i = pop.eq_plan[eid]
         plan = self.plans[plan_i - 1]
         response_minutes, resolution_minutes = plan.targets[priority]
+        ratio = plan.at_risk_ratio
         if plan.round_the_clock:
             response_due = reported + response_minutes * 60
             resolution_due = reported + resolution_minutes * 60
+            response_risk = reported + int(response_minutes * ratio * 60)
+            resolution_risk = reported + int(resolution_minutes * ratio * 60)
         else:
             add = self.office.add
             response_due = add(reported, response_minutes)
             resolution_due = add(reported, resolution_minutes)
+            response_risk = add(reported, max(1, int(response_minutes * ratio)))
+            resolution_risk = add(reported, max(1, int(resolution_minutes * ratio)))
 
         totals.tickets += 1
         tid = totals.tickets
@@ -462,6 +472,11 @@ class TicketFactory:
         totals.events += len(ticket_events)
         last_at = ticket_events[-1][0]
         reported_text = stamp(reported)
+        is_open = status in _OPEN
+        paused_at = None
+        if status == "waiting_customer" and first_response is not None:
+            paused_at = stamp(first_response)
+            self.pauses.append((tid, paused_at, "waiting_customer", assignee))
         tickets.append(
             (
                 tid, f"SR-{year}-{number:06d}", channel, cid, contact, eid or None, model_id,
@@ -473,6 +488,11 @@ class TicketFactory:
                 stamp(closed) if closed else None,
                 resolution_type, root_cause, solution, int(first_call_fix), repeat_of,
                 created_by, len(ticket_events), reported_text, stamp(last_at),
+                stamp(response_risk) if is_open else None,
+                stamp(resolution_risk) if is_open else None,
+                _flag(now, first_response or now, response_risk, response_due) if is_open else "",
+                _flag(now, now, resolution_risk, resolution_due) if is_open else "",
+                paused_at, "fault",
             )
         )  # fmt: skip
 
@@ -504,6 +524,14 @@ class TicketFactory:
         self.next_call += 1
 
 
+def _flag(now: int, end: int, at_risk: int, due: int) -> str:
+    """The warning a deadline has had by `now` (see SlaFlag), the clock stopping at `end`."""
+    moment = min(now, end)
+    if moment > due:
+        return "breached"
+    return "at_risk" if moment >= at_risk else ""
+
+
 def generate_tickets(
     factory: TicketFactory,
     writer: BulkWriter,
@@ -526,6 +554,8 @@ def generate_tickets(
         writer.insert("tickets", TICKET_COLUMNS, tickets)
         writer.insert("ticket_events", EVENT_COLUMNS, events)
         writer.insert("calls", CALL_COLUMNS, calls)
+        writer.insert("ticket_sla_pauses", PAUSE_COLUMNS, factory.pauses)
+        factory.pauses.clear()
         tickets.clear()
         events.clear()
         calls.clear()

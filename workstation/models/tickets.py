@@ -6,7 +6,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workstation.models.base import Base, JSONType, UTCDateTime, utcnow
@@ -42,6 +51,22 @@ class TicketStatus(StrEnum):
     RESOLVED = "resolved"
     CLOSED = "closed"
 
+
+class TicketKind(StrEnum):
+    FAULT = "fault"
+    COMPLAINT = "complaint"
+
+
+class SlaFlag(StrEnum):
+    """How far a deadline's warning went (set once, by whichever desk saw the crossing first)."""
+
+    NONE = ""
+    AT_RISK = "at_risk"
+    BREACHED = "breached"
+
+
+# Only waiting for the customer stops the SLA clock; waiting for parts is the vendor's time.
+PAUSING_STATUSES = frozenset({"waiting_customer"})
 
 OPEN_STATUSES = (
     TicketStatus.NEW,
@@ -91,6 +116,16 @@ class Ticket(Base):
     root_cause: Mapped[str] = mapped_column(Text, default="")
     solution: Mapped[str] = mapped_column(Text, default="")
     resolved_on_first_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When each deadline's at-risk share of its target is used up (queue highlight, warnings).
+    response_at_risk_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolution_at_risk_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    response_sla_flag: Mapped[str] = mapped_column(String(10), default=SlaFlag.NONE)
+    resolution_sla_flag: Mapped[str] = mapped_column(String(10), default=SlaFlag.NONE)
+    # Set while the clock stands still (waiting for the customer); the pause's row says why.
+    sla_paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(12), default=TicketKind.FAULT)
+    # A complaint opened from a dissatisfied follow-up points at the ticket it is about.
+    complaint_of_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     repeat_of_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -107,6 +142,8 @@ class Ticket(Base):
         # along the index, without sorting every ticket of a common model.
         Index("ix_tickets_model_error", "product_model_id", "error_code", "id"),
         Index("ix_tickets_model_symptom", "product_model_id", "symptom_category_id", "id"),
+        # The queue: open tickets by time left.
+        Index("ix_tickets_status_resolution_due", "status", "resolution_due_at"),
     )
 
 
@@ -132,3 +169,62 @@ class TicketCounter(Base):
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SlaPause(Base):
+    """A stretch of time the ticket's SLA clock stood still, and why (None end: still paused)."""
+
+    __tablename__ = "ticket_sla_pauses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(String(30))
+    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    ended_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class TicketPresence(Base):
+    """A desk that has a ticket open right now; `seen_at` is refreshed while it stays open."""
+
+    __tablename__ = "ticket_presence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    desk: Mapped[str] = mapped_column(String(80))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (UniqueConstraint("ticket_id", "user_id", "desk"),)
+
+
+class FollowUpStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class FollowUp(Base):
+    """A follow-up call (回访) after a ticket is resolved: did the fix hold, how satisfied."""
+
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(10), default=FollowUpStatus.OPEN)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reached: Mapped[bool | None] = mapped_column(Boolean)
+    confirmed_fixed: Mapped[bool | None] = mapped_column(Boolean)
+    satisfaction: Mapped[int | None] = mapped_column(SmallInteger)
+    comments: Mapped[str] = mapped_column(Text, default="")
+    # What the answer led to: "" (nothing), "reopened" or "complaint".
+    outcome: Mapped[str] = mapped_column(String(12), default="")
+    complaint_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (Index("ix_follow_ups_status_due", "status", "due_at"),)

@@ -36,7 +36,14 @@ REPEAT_WINDOW_DAYS = SettingSpec(
     maximum=365,
     meaning="a new fault on a device fixed within this many days is flagged as a repeat",
 )
-SPECS = {spec.name: spec for spec in (REPEAT_WINDOW_DAYS,)}
+FOLLOW_UP_DELAY_DAYS = SettingSpec(
+    "follow_up_delay_days",
+    default=3,
+    minimum=0,
+    maximum=60,
+    meaning="a follow-up call (回访) is due this many days after a ticket is resolved",
+)
+SPECS = {spec.name: spec for spec in (REPEAT_WINDOW_DAYS, FOLLOW_UP_DELAY_DAYS)}
 
 
 @dataclass(frozen=True)

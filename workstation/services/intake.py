@@ -37,6 +37,7 @@ from workstation.permissions import Permission, require
 from workstation.phones import parse_phone
 from workstation.services.auth import SignedInUser
 from workstation.services.centre_settings import REPEAT_WINDOW_DAYS, setting
+from workstation.services.follow_up_plan import plan_follow_up
 from workstation.services.triage import deadlines, plan_for, priority_for
 
 WRAP_UP_CODES = (
@@ -626,6 +627,8 @@ def save_call(
                 sla_plan_id=triage.plan_id,
                 response_due_at=triage.response_due_at,
                 resolution_due_at=triage.resolution_due_at,
+                response_at_risk_at=triage.response_at_risk_at,
+                resolution_at_risk_at=triage.resolution_at_risk_at,
                 first_response_at=now if resolved else None,
                 resolved_at=now if resolved else None,
                 resolution_type=form.resolution_type if resolved else "",
@@ -667,6 +670,7 @@ def save_call(
                         details={"resolution_type": form.resolution_type, "first_call": True},
                     )
                 )
+                plan_follow_up(session, ticket.id, now)
             record_change(
                 session,
                 "ticket",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from workstation.models import PriorityRule, ServiceContract, contract_equipment
 from workstation.services.sla_plans import default_plan_id, load_calendar, plan_targets
-from workstation.sla import WorkingCalendar, deadline
+from workstation.sla import Pause, WorkingCalendar, deadline
 
 _calendars: dict[tuple[str, int], tuple[float, WorkingCalendar]] = {}
 _calendars_lock = threading.Lock()
@@ -30,13 +31,18 @@ CALENDAR_CACHE_SECONDS = 60.0
 
 @dataclass(frozen=True)
 class Triage:
-    """What a new ticket gets: its priority, its plan and the two deadlines (aware UTC)."""
+    """A ticket's priority, its plan, the two deadlines and when each turns at risk (aware UTC)."""
 
     priority: str
     plan_id: int
     plan_name: str
     response_due_at: datetime
     resolution_due_at: datetime
+    response_at_risk_at: datetime
+    resolution_at_risk_at: datetime
+    response_minutes: int
+    resolution_minutes: int
+    at_risk_ratio: float
 
 
 _matrices: dict[str, tuple[float, dict[tuple[str, str], str]]] = {}
@@ -113,14 +119,36 @@ def forget_calendars() -> None:
         _matrices.clear()
 
 
-def deadlines(session: Session, plan_id: int, priority: str, reported_at: datetime) -> Triage:
-    """Response and resolution deadlines of `priority` under `plan_id`, from `reported_at`."""
+def deadlines(
+    session: Session,
+    plan_id: int,
+    priority: str,
+    reported_at: datetime,
+    pauses: Sequence[Pause] = (),
+    now: datetime | None = None,
+) -> Triage:
+    """Response and resolution deadlines of `priority` under `plan_id`, from `reported_at`.
+
+    The working time of `pauses` is kept out (a pause still running counts until `now`), so a
+    priority or plan changed mid-way, or a clock resumed after waiting for the customer, gets
+    its deadlines from the working time actually used.
+    """
     targets = plan_targets(session, plan_id, priority)
     calendar = calendar_of(session, targets.calendar_id)
+    ratio = targets.at_risk_ratio
+
+    def due(minutes: float) -> datetime:
+        return deadline(calendar, reported_at, minutes, pauses, now)
+
     return Triage(
         priority=priority,
         plan_id=targets.plan_id,
         plan_name=targets.plan_name,
-        response_due_at=deadline(calendar, reported_at, targets.response_minutes),
-        resolution_due_at=deadline(calendar, reported_at, targets.resolution_minutes),
+        response_due_at=due(targets.response_minutes),
+        resolution_due_at=due(targets.resolution_minutes),
+        response_at_risk_at=due(targets.response_minutes * ratio),
+        resolution_at_risk_at=due(targets.resolution_minutes * ratio),
+        response_minutes=targets.response_minutes,
+        resolution_minutes=targets.resolution_minutes,
+        at_risk_ratio=ratio,
     )
