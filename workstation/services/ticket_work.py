@@ -252,7 +252,7 @@ def _result(
     return TicketChange(
         ticket_id=ticket.id,
         number=ticket.number,
-        status=ticket.status,
+        status=str(ticket.status),
         version=ticket.version,
         priority=ticket.priority,
         queue_id=ticket.queue_id,

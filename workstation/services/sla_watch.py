@@ -1,0 +1,209 @@
+"""The SLA watch: warn once when a ticket's deadline turns at risk, and when it is breached.
+
+Any desk may sweep (the main window runs it on a timer); several desks sweeping at the same
+moment flag each crossing exactly once, because the flag is set by a conditional UPDATE that
+only matches while the flag is still below the new level (PostgreSQL: the rows are picked
+`FOR UPDATE SKIP LOCKED`, so a second sweeper skips what the first holds instead of waiting on
+it; SQLite runs each UPDATE under its single write lock). Each flagged ticket gets a timeline
+event and a change-log row, so the assignee's and the supervisors' desks show a notice; a
+breach is also escalated to the supervisors (event "escalated_to_supervisor").
+
+The flags are not an edit of the ticket: the version is not bumped (a desk saving its edit
+is not refused because the watch flagged the ticket meanwhile).
+
+Cost when nothing crossed: the resolution deadline is read along ix_tickets_status_resolution_due
+(status, resolution_due_at): a breach is `resolution_due_at < now`, and an at-risk instant
+`<= now` implies a due date at most (1 − at_risk_ratio) × target working minutes ahead, so
+the at-risk query is a bounded range of the same index too. The response deadline concerns
+only tickets nobody has started on (status new or assigned: the first move to in_progress
+answers it), read by status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from workstation.changes import record_change
+from workstation.db import Database
+from workstation.models import SlaFlag, SlaPlan, SlaTarget, Ticket, TicketEvent, TicketStatus
+from workstation.services.sla_timeline import RESOLUTION, RESPONSE, iso
+from workstation.services.triage import calendar_of
+
+# Statuses whose clock runs (waiting for the customer stops it; resolved and closed are done).
+RUNNING_STATUSES = (
+    TicketStatus.NEW.value,
+    TicketStatus.ASSIGNED.value,
+    TicketStatus.IN_PROGRESS.value,
+    TicketStatus.WAITING_PARTS.value,
+)
+# Statuses in which the response is still owed (in_progress and later have answered).
+UNANSWERED_STATUSES = (TicketStatus.NEW.value, TicketStatus.ASSIGNED.value)
+
+
+@dataclass(frozen=True)
+class SlaWarning:
+    """One crossing flagged by this sweep (`deadline`: response | resolution; `level`:
+    at_risk | breached)."""
+
+    ticket_id: int
+    number: str
+    deadline: str
+    level: str
+    assignee_id: int | None
+    priority: str
+    queue_id: int | None
+    due_at: datetime | None
+
+
+def at_risk_horizon(db: Database, now: datetime) -> datetime:
+    """The latest resolution deadline a ticket at risk by `now` can have.
+
+    At risk means at least `at_risk_ratio` of the target is used, so at most
+    (1 − ratio) × target working minutes remain: the furthest of those, over every plan and
+    priority, on each plan's calendar. Read in its own short session.
+    """
+    with db.session() as session:
+        rows = session.execute(
+            select(SlaPlan.calendar_id, SlaPlan.at_risk_ratio, SlaTarget.resolution_minutes).join(
+                SlaTarget, SlaTarget.sla_plan_id == SlaPlan.id
+            )
+        ).all()
+        horizon = now
+        for calendar_id, ratio, minutes in rows:
+            remaining = max(0.0, (1.0 - ratio) * minutes)
+            horizon = max(
+                horizon, calendar_of(session, calendar_id).add_working_minutes(now, remaining)
+            )
+    # A second of slack for rounding of fractional minutes.
+    return horizon + timedelta(seconds=1)
+
+
+def _conditions(
+    deadline: str, level: str, now: datetime, horizon: datetime
+) -> list[ColumnElement[bool]]:
+    """Which tickets cross `level` of `deadline` now and have not been warned of it."""
+    if deadline == RESOLUTION:
+        flag: InstrumentedAttribute[str] = Ticket.resolution_sla_flag
+        where: list[ColumnElement[bool]] = [
+            Ticket.status.in_(RUNNING_STATUSES),
+            Ticket.sla_paused_at.is_(None),
+        ]
+        if level == SlaFlag.BREACHED:
+            where += [Ticket.resolution_due_at < now, flag != SlaFlag.BREACHED.value]
+        else:
+            where += [
+                Ticket.resolution_due_at <= horizon,
+                Ticket.resolution_at_risk_at <= now,
+                flag == SlaFlag.NONE.value,
+            ]
+        return where
+    flag = Ticket.response_sla_flag
+    where = [
+        Ticket.status.in_(UNANSWERED_STATUSES),
+        Ticket.sla_paused_at.is_(None),
+        Ticket.first_response_at.is_(None),
+    ]
+    if level == SlaFlag.BREACHED:
+        where += [Ticket.response_due_at < now, flag != SlaFlag.BREACHED.value]
+    else:
+        where += [Ticket.response_at_risk_at <= now, flag == SlaFlag.NONE.value]
+    return where
+
+
+def sweep_sla(db: Database, now: datetime | None = None) -> tuple[SlaWarning, ...]:
+    """Flag every deadline that turned at risk or was breached since the last sweep.
+
+    A breach is checked before at-risk, so a ticket that crossed both while nobody swept is
+    warned once, as breached. Returns what this sweep flagged (another desk's share is not in
+    it).
+    """
+    now = now or datetime.now(UTC)
+    horizon = at_risk_horizon(db, now)
+    warnings: list[SlaWarning] = []
+    with db.session() as session:
+        for deadline in (RESOLUTION, RESPONSE):
+            for level in (SlaFlag.BREACHED, SlaFlag.AT_RISK):
+                warnings += _flag(db, session, deadline, level, now, horizon)
+        if warnings:
+            session.commit()
+        else:
+            session.rollback()
+    return tuple(warnings)
+
+
+def _flag(
+    db: Database,
+    session: Session,
+    deadline: str,
+    level: SlaFlag,
+    now: datetime,
+    horizon: datetime,
+) -> list[SlaWarning]:
+    where = _conditions(deadline, level, now, horizon)
+    condition = and_(*where)
+    if db.backend != "sqlite":
+        picked = (
+            select(Ticket.id).where(condition).order_by(Ticket.id).with_for_update(skip_locked=True)
+        )
+        condition = and_(Ticket.id.in_(picked.scalar_subquery()), *where)
+    flag_column = "resolution_sla_flag" if deadline == RESOLUTION else "response_sla_flag"
+    due_column = Ticket.resolution_due_at if deadline == RESOLUTION else Ticket.response_due_at
+    rows = session.execute(
+        update(Ticket)
+        .where(condition)
+        .values({flag_column: level.value})
+        .returning(
+            Ticket.id,
+            Ticket.number,
+            Ticket.assignee_id,
+            Ticket.priority,
+            Ticket.queue_id,
+            due_column,
+        )
+        .execution_options(synchronize_session=False)
+    ).all()
+    warnings = []
+    kind = "sla_breached" if level == SlaFlag.BREACHED else "sla_at_risk"
+    for ticket_id, number, assignee_id, priority, queue_id, due_at in rows:
+        details: dict[str, Any] = {"deadline": deadline, "due_at": iso(due_at)}
+        session.add(
+            TicketEvent(ticket_id=ticket_id, at=now, user_id=None, kind=kind, details=details)
+        )
+        breached = level == SlaFlag.BREACHED
+        if breached:
+            session.add(
+                TicketEvent(
+                    ticket_id=ticket_id,
+                    at=now,
+                    user_id=None,
+                    kind="escalated_to_supervisor",
+                    details={"deadline": deadline, "reason": "sla_breached"},
+                )
+            )
+        record_change(
+            session,
+            "ticket",
+            ticket_id,
+            "update",
+            None,
+            {
+                "sla_warning": level.value,
+                "deadline": deadline,
+                "assignee_id": assignee_id,
+                "number": number,
+                "priority": priority,
+                "queue_id": queue_id,
+                "escalated_to_supervisor": breached,
+            },
+        )
+        warnings.append(
+            SlaWarning(
+                ticket_id, number, deadline, level.value, assignee_id, priority, queue_id, due_at
+            )
+        )
+    return warnings
