@@ -7,6 +7,9 @@ commands on stdin, one a line, and answers on stdout:
                                          INTERVAL_MS ± JITTER_MS apart; after each commit
                                          prints `committed ID VERSION TIME` (TIME = time.time()
                                          right after the commit), then `done`
+    bare INTERVAL_MS JITTER_MS ID,ID,…   the same pacing, each a bare `UPDATE customers SET
+                                         notes` committed in raw SQL (on PostgreSQL with a
+                                         `pg_notify(FLOOR_CHANNEL, id)`): the benchmark's floor
     quit                                 ends the process
 
 It prints `ready` once connected. Used by the two-desk tests and the propagation benchmark:
@@ -21,7 +24,7 @@ import sys
 import time
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from workstation.db import Database
 from workstation.models import User
@@ -29,6 +32,7 @@ from workstation.services.auth import SignedInUser
 from workstation.services.customer_edit import customer_for_edit, update_customer
 
 NOTE = "edited at another desk"
+FLOOR_CHANNEL = "workstation_bench_floor"
 
 
 def _user(db: Database, user_id: int) -> SignedInUser:
@@ -45,6 +49,22 @@ def _edit(db: Database, user: SignedInUser, customer_id: int, serial: int) -> tu
     return saved.version, time.time()
 
 
+def _bare(db: Database, _user: SignedInUser, customer_id: int, serial: int) -> tuple[int, float]:
+    """The floor's write: one raw UPDATE (and NOTIFY on PostgreSQL), no service around it."""
+    with db.engine.connect() as conn:
+        conn.execute(
+            text("UPDATE customers SET notes = :note WHERE id = :id"),
+            {"note": f"{NOTE} {serial} (bare)", "id": customer_id},
+        )
+        if db.backend == "postgresql":
+            conn.execute(
+                text("SELECT pg_notify(:channel, :id)"),
+                {"channel": FLOOR_CHANNEL, "id": str(customer_id)},
+            )
+        conn.commit()
+        return 0, time.time()
+
+
 def main(argv: list[str]) -> int:
     url, user_id = argv[0], int(argv[1])
     db = Database.connect(url)
@@ -58,7 +78,7 @@ def main(argv: list[str]) -> int:
             continue
         if words[0] == "quit":
             break
-        if words[0] != "edit":
+        if words[0] not in ("edit", "bare"):
             print(f"unknown command {words[0]!r}", file=sys.stderr, flush=True)
             return 2
         interval, jitter = int(words[1]) / 1000, int(words[2]) / 1000
@@ -66,7 +86,8 @@ def main(argv: list[str]) -> int:
             if index and interval:
                 time.sleep(max(0.0, interval + rng.uniform(-jitter, jitter)))
             serial += 1
-            version, at = _edit(db, user, customer_id, serial)
+            write = _edit if words[0] == "edit" else _bare
+            version, at = write(db, user, customer_id, serial)
             print(f"committed {customer_id} {version} {at:.6f}", flush=True)
         print("done", flush=True)
     db.dispose()

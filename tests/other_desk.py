@@ -51,9 +51,18 @@ class OtherDesk:
 
     def edit(self, customer_ids: list[int], interval_ms: int = 0, jitter_ms: int = 0) -> None:
         """Ask for one save per customer, in order; returns at once (see `batches_done`)."""
+        self._command("edit", customer_ids, interval_ms, jitter_ms)
+
+    def bare(self, customer_ids: list[int], interval_ms: int = 0, jitter_ms: int = 0) -> None:
+        """The same, each a bare UPDATE in raw SQL (and NOTIFY on PostgreSQL): a floor."""
+        self._command("bare", customer_ids, interval_ms, jitter_ms)
+
+    def _command(
+        self, verb: str, customer_ids: list[int], interval_ms: int, jitter_ms: int
+    ) -> None:
         assert self._process.stdin is not None
         ids = ",".join(str(i) for i in customer_ids)
-        self._process.stdin.write(f"edit {interval_ms} {jitter_ms} {ids}\n")
+        self._process.stdin.write(f"{verb} {interval_ms} {jitter_ms} {ids}\n")
         self._process.stdin.flush()
 
     def committed(self) -> list[Commit]:
