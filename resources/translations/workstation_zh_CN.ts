@@ -557,7 +557,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+896"/>
+        <location filename="../../ui/customer_dialogs.py" line="+915"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -1041,7 +1041,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="-910"/>
+        <location filename="../../ui/customer_dialogs.py" line="-926"/>
         <source>VIP</source>
         <translation>VIP客户</translation>
     </message>
@@ -1056,7 +1056,7 @@
         <translation>普通客户</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+179"/>
         <location line="+44"/>
         <source>This record no longer exists.</source>
         <translation>该记录已不存在。</translation>
@@ -1082,7 +1082,7 @@
         <translation>因内部错误未保存：{error}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Another desk saved this record while you were editing.</source>
         <translation>您编辑期间，其他坐席已保存了此记录。</translation>
     </message>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+36"/>
         <source>Save my values over theirs</source>
         <translation>用我的内容覆盖保存</translation>
     </message>
@@ -1180,7 +1180,7 @@
 <context>
     <name>EditErrors</name>
     <message>
-        <location line="-548"/>
+        <location line="-567"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -1976,6 +1976,29 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
 </context>
 <context>
+    <name>PresenceBanner</name>
+    <message>
+        <location filename="../../ui/presence.py" line="+67"/>
+        <source>{name} is editing this ticket</source>
+        <translation>{name}正在编辑此工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{first} and {second} have this ticket open</source>
+        <translation>{first}和{second}正在查看此工单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{first}, {second} and {count} more have this ticket open</source>
+        <translation>{first}、{second}及另外 {count} 人正在查看此工单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name}: open since {since}</source>
+        <translation>{name}：自 {since} 起打开</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <location filename="../../ui/problems.py" line="+14"/>
@@ -2352,7 +2375,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SiteDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+815"/>
+        <location filename="../../ui/customer_dialogs.py" line="+834"/>
         <source>Edit site</source>
         <translation>编辑站点</translation>
     </message>
