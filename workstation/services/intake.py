@@ -476,7 +476,7 @@ def next_ticket_number(session: Session, year: int) -> str:
 _queues: dict[str, int | None] = {}
 
 
-def _first_line_queue(session: Session) -> int | None:
+def first_line_queue(session: Session) -> int | None:
     """The first-line queue new tickets wait in (looked up once per database)."""
     key = str(session.get_bind().engine.url)
     if key not in _queues:
@@ -622,7 +622,7 @@ def save_call(
                 severity=severity,
                 priority=priority,
                 status=TicketStatus.RESOLVED if resolved else TicketStatus.NEW,
-                queue_id=_first_line_queue(session),
+                queue_id=first_line_queue(session),
                 assignee_id=user.id if resolved else None,
                 sla_plan_id=triage.plan_id,
                 response_due_at=triage.response_due_at,

@@ -517,6 +517,28 @@ def _reopen(
     _event(session, ticket, user.id, "reopened", now, details)
 
 
+def reopen_in_session(
+    session: Session, user: SignedInUser, ticket: Ticket, now: datetime, reason: str
+) -> None:
+    """Reopen in the caller's transaction (a follow-up call found the fault back)."""
+    if REOPENED not in allowed_transitions(ticket.status):
+        raise IllegalTransition(ticket.status, REOPENED)
+    details: dict[str, Any] = {"from": ticket.status, "note": reason.strip()[:MAX_REASON]}
+    _reopen(session, ticket, user, now, details)
+    _touch(session, ticket, user.id, now)
+
+
+def close_in_session(session: Session, user: SignedInUser, ticket: Ticket, now: datetime) -> None:
+    """Close a resolved ticket in the caller's transaction (the follow-up confirmed the fix)."""
+    if TicketStatus.CLOSED not in allowed_transitions(ticket.status):
+        raise IllegalTransition(ticket.status, TicketStatus.CLOSED)
+    details = {"from": ticket.status, "to": TicketStatus.CLOSED.value}
+    ticket.status = TicketStatus.CLOSED
+    ticket.closed_at = now
+    _event(session, ticket, user.id, "closed", now, details)
+    _touch(session, ticket, user.id, now)
+
+
 # --- assignment --------------------------------------------------------------------------
 
 _WORKING_ROLES = tuple(
