@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -35,6 +36,9 @@ class Desk:
         self.runner = TaskRunner()
         self.live = LiveConnection(db, self.runner)
         self.presence = TicketPresence(db, self.runner, who, desk, heartbeat_ms=heartbeat_ms)
+        self.screen = QWidget()  # the ticket screen the banner sits in
+        QVBoxLayout(self.screen).addWidget(self.presence.banner)
+        self.screen.show()
         self.live.changes.connect(self.presence.on_changes)
         self.live.start()
 
@@ -46,7 +50,8 @@ class Desk:
         self.live.stop()
         self.runner.shutdown()
         QCoreApplication.processEvents()
-        self.presence.banner.deleteLater()
+        self.screen.close()
+        self.screen.deleteLater()
 
 
 @pytest.fixture
@@ -75,7 +80,7 @@ def test_two_desks_see_each_other_on_a_ticket_and_a_leaving_desk_drops_out(
     b.presence.open(ticket)
     qtbot.waitUntil(lambda: b.names() == ["张伟"], timeout=5000)
     qtbot.waitUntil(lambda: a.names() == ["李娜"], timeout=5000)  # through the change feed
-    assert not a.presence.banner.isHidden()
+    assert a.presence.banner.isVisible()
     assert a.presence.banner.text() == "李娜 is editing this ticket"
     assert b.presence.banner.text() == "张伟 is editing this ticket"
     assert "张伟: open since " in b.presence.banner.toolTip()

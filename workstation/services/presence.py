@@ -123,14 +123,7 @@ def viewers(
             .group_by(User.id, User.display_name)
             .order_by(func.min(TicketPresence.opened_at), User.id)
         ).all()
-    return tuple(Viewer(int(r[0]), r[1] or "", _aware(r[2])) for r in rows)
-
-
-def _aware(value: datetime | str) -> datetime:
-    """min() over a typed column comes back untyped on SQLite (text)."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return tuple(Viewer(int(r[0]), r[1] or "", r[2]) for r in rows)
 
 
 def purge_stale(
