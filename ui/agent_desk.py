@@ -76,6 +76,7 @@ class AgentDeskPage(QWidget):
 
     # The number of the ticket a saved call opened or added to (for the status bar).
     call_saved = Signal(str)
+    ticket_opened = Signal(int)  # a ticket chosen on a card, its history or the search
 
     def __init__(
         self,
@@ -134,6 +135,8 @@ class AgentDeskPage(QWidget):
         self.customer_card.new_call_requested.connect(self._call_requested)
         self.equipment_card.customer_chosen.connect(lambda cid: self.show_customer(cid, 0))
         self.equipment_card.new_call_requested.connect(self._call_requested)
+        self.customer_card.ticket_chosen.connect(self.ticket_opened)
+        self.equipment_card.ticket_chosen.connect(self.ticket_opened)
         self.call_form.saved.connect(self._call_saved)
         self.call_form.ended.connect(self._call_ended)
 
@@ -153,9 +156,10 @@ class AgentDeskPage(QWidget):
         self.cards.setCurrentWidget(self.equipment_card)
 
     @Slot(int, int)
-    def _ticket_chosen(self, _ticket_id: int, customer_id: int) -> None:
-        # The ticket's own screen comes with the queue (issue 4); its customer's card shows it.
+    def _ticket_chosen(self, ticket_id: int, customer_id: int) -> None:
+        # The caller's card beside the call, the ticket in a window of its own.
         self.show_customer(customer_id, 0)
+        self.ticket_opened.emit(ticket_id)
 
     # -- calls -----------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ replace) and merging two records of one customer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -33,6 +33,8 @@ from workstation.services.equipment_edit import ReplacedEquipment
 
 class CustomersPage(QWidget):
     """The Customers & equipment area."""
+
+    ticket_opened = Signal(int)  # a ticket chosen on a card, its history or the search
 
     def __init__(
         self,
@@ -106,7 +108,9 @@ class CustomersPage(QWidget):
 
         self.search.customer_chosen.connect(lambda cid, _contact: self.show_customer(cid))
         self.search.equipment_chosen.connect(self.show_equipment)
-        self.search.ticket_chosen.connect(lambda _ticket, cid: self.show_customer(cid))
+        self.search.ticket_chosen.connect(self._ticket_chosen)
+        self.customer_card.ticket_chosen.connect(self.ticket_opened)
+        self.equipment_card.ticket_chosen.connect(self.ticket_opened)
         self.customer_card.equipment_chosen.connect(self.show_equipment)
         self.customer_card.edit_requested.connect(self._edit_requested)
         self.equipment_card.customer_chosen.connect(self.show_customer)
@@ -155,6 +159,11 @@ class CustomersPage(QWidget):
         self.customer_card.show_customer(customer_id)
         self.cards.setCurrentWidget(self.customer_card)
         self._update_actions()
+
+    @Slot(int, int)
+    def _ticket_chosen(self, ticket_id: int, customer_id: int) -> None:
+        self.show_customer(customer_id)
+        self.ticket_opened.emit(ticket_id)
 
     @Slot(int)
     def show_equipment(self, equipment_id: int) -> None:

@@ -83,18 +83,32 @@ def _late(row: FollowUpRow) -> bool:
 
 
 def _columns() -> list[Column]:
-    tr = QCoreApplication.translate
     return [
-        Column(lambda: tr("FollowUps", "Due"), lambda r: local_text(r.due_at),
-               colours=lambda r: OVERDUE if _late(r) else None),
-        Column(lambda: tr("FollowUps", "Ticket"), lambda r: r.ticket_number),
-        Column(lambda: tr("FollowUps", "Customer"), lambda r: r.customer_name),
-        Column(lambda: tr("FollowUps", "Contact"), lambda r: r.contact_name),
-        Column(lambda: tr("FollowUps", "Phone"), lambda r: r.phone),
-        Column(lambda: tr("FollowUps", "Device"), lambda r: r.device),
-        Column(lambda: tr("FollowUps", "Resolved"), lambda r: local_text(r.resolved_at)),
-        Column(lambda: tr("FollowUps", "Tries"), lambda r: str(r.attempts) if r.attempts else ""),
-    ]  # fmt: skip
+        Column(
+            lambda: QCoreApplication.translate("FollowUps", "Due"),
+            lambda r: local_text(r.due_at),
+            colours=lambda r: OVERDUE if _late(r) else None,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("FollowUps", "Ticket"), lambda r: r.ticket_number
+        ),
+        Column(
+            lambda: QCoreApplication.translate("FollowUps", "Customer"), lambda r: r.customer_name
+        ),
+        Column(
+            lambda: QCoreApplication.translate("FollowUps", "Contact"), lambda r: r.contact_name
+        ),
+        Column(lambda: QCoreApplication.translate("FollowUps", "Phone"), lambda r: r.phone),
+        Column(lambda: QCoreApplication.translate("FollowUps", "Device"), lambda r: r.device),
+        Column(
+            lambda: QCoreApplication.translate("FollowUps", "Resolved"),
+            lambda r: local_text(r.resolved_at),
+        ),
+        Column(
+            lambda: QCoreApplication.translate("FollowUps", "Tries"),
+            lambda r: str(r.attempts) if r.attempts else "",
+        ),
+    ]
 
 
 class _Choice(QWidget):

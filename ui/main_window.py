@@ -30,12 +30,14 @@ from ui.open_tickets import OpenTicketCount
 from ui.settings import DeskSettings
 from ui.status_bar import WorkstationStatusBar
 from ui.tasks import TaskRunner
+from ui.ticket_view import TicketView
 from workstation.changes import Change
 from workstation.db import Database
 from workstation.drafts import Draft, DraftStore
 from workstation.permissions import Permission
 from workstation.services.auth import SignedInUser
 from workstation.services.claims import ClaimedTicket, take_next
+from workstation.services.sla_watch import sweep_sla
 from workstation.services.status import region_name
 
 log = logging.getLogger(__name__)
@@ -47,7 +49,14 @@ def user_may_log_calls(user: SignedInUser) -> bool:
 
 DEFAULT_SIZE = QSize(1200, 750)
 MESSAGE_MS = 8000  # how long a status-bar message stays
+# How often this desk looks for deadlines that turned at risk or were breached. Every desk
+# sweeps; a conditional update flags each crossing once, whichever desk comes first.
+SLA_SWEEP_MS = 30_000
 _NAV_WIDTH = 230
+
+
+def _sweep_failed(_error: BaseException) -> None:
+    """A sweep that did not get through is simply repeated by the next one."""
 
 
 def drafts_folder(user: SignedInUser) -> Path:
@@ -97,6 +106,9 @@ class MainWindow(QMainWindow):
             db=db, runner=runner, user=user, drafts=self.drafts, lead=self._welcome
         )
         self.customers = CustomersPage(db=db, runner=runner, user=user)
+        self.ticket_views: dict[int, TicketView] = {}
+        self.agent_desk.ticket_opened.connect(self.open_ticket)
+        self.customers.ticket_opened.connect(self.open_ticket)
         self._pages: dict[Area, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -152,6 +164,12 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore()
         self._count.request()
+        self._sla_sweep = QTimer(self)
+        self._sla_sweep.setInterval(SLA_SWEEP_MS)
+        self._sla_sweep.timeout.connect(self.sweep_sla)
+        if user.may(Permission.WORK_TICKETS):
+            self._sla_sweep.start()
+            QTimer.singleShot(0, self.sweep_sla)
         QTimer.singleShot(0, self.offer_saved_drafts)
         if user.region_id is not None:
             runner.read(
@@ -325,12 +343,60 @@ class MainWindow(QMainWindow):
         )
         self.open_area(Area.AGENT_DESK)
         self.agent_desk.show_customer(claimed.customer_id, 0)
+        self.open_ticket(claimed.ticket_id)
 
     def _take_failed(self, _error: BaseException) -> None:
         self.take_next_action.setEnabled(True)
         self.status.showMessage(
             self.tr("No ticket was taken: the database did not answer. Try again."), MESSAGE_MS
         )
+
+    @Slot(int)
+    def open_ticket(self, ticket_id: int) -> TicketView:
+        """The ticket's window (one per ticket: an open one comes to the front)."""
+        view = self.ticket_views.get(ticket_id)
+        if view is None:
+            view = TicketView(
+                db=self._db, runner=self._runner, user=self._user, ticket_id=ticket_id
+            )
+            view.resize(1100, 720)
+            view.open_customer.connect(self._show_ticket_customer)
+            view.message.connect(lambda text: self.status.showMessage(text, MESSAGE_MS))
+            view.destroyed.connect(lambda _obj=None, t=ticket_id: self.ticket_views.pop(t, None))
+            self.ticket_views[ticket_id] = view
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        return view
+
+    @Slot(int)
+    def _show_ticket_customer(self, customer_id: int) -> None:
+        self.open_area(Area.AGENT_DESK)
+        self.agent_desk.show_customer(customer_id, 0)
+        self.raise_()
+        self.activateWindow()
+
+    @Slot()
+    def sweep_sla(self) -> None:
+        """Flag deadlines that crossed their at-risk share or passed (the notices follow by
+        the change feed, on every desk concerned)."""
+        self._runner.write(sweep_sla, self._db, on_error=_sweep_failed)
+
+    def _sla_notice(self, changes: list[Change]) -> None:
+        """A status-bar notice for the assignee and the supervisors of a ticket at risk."""
+        supervisor = self._user.may(Permission.ASSIGN_TICKETS)
+        for change in changes:
+            level = change.data.get("sla_warning")
+            if not level:
+                continue
+            if not supervisor and change.data.get("assignee_id") != self._user.id:
+                continue
+            number = str(change.data.get("number", ""))
+            if level == "breached":
+                text = self.tr("{number} breached its SLA and was escalated to the supervisors.")
+            else:
+                text = self.tr("{number} is at risk of breaching its SLA.")
+            self.status.showMessage(text.format(number=number), MESSAGE_MS * 2)
 
     def screen_pop(self, phone: str, call_id: str = "") -> None:
         """An incoming call from telephony: the agent desk shows the caller, a call starts."""
@@ -410,6 +476,9 @@ class MainWindow(QMainWindow):
             self._count.request()
         self.agent_desk.on_changes(changes)
         self.customers.on_changes(changes)
+        for view in list(self.ticket_views.values()):
+            view.on_changes(changes)
+        self._sla_notice(changes)
 
     @Slot(str)
     def _on_live_state(self, state: str) -> None:
@@ -497,6 +566,9 @@ class MainWindow(QMainWindow):
         self._finished = True
         self.agent_desk.shutdown()  # the call being typed stays kept as a draft
         self._count.stop()
+        self._sla_sweep.stop()
+        for view in list(self.ticket_views.values()):
+            view.close()
         self._live.changes.disconnect(self._on_changes)
         self._live.state_changed.disconnect(self._on_live_state)
         self._runner.internal_error.disconnect(self._on_internal_error)

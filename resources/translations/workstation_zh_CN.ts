@@ -4,7 +4,7 @@
 <context>
     <name>AgentDeskPage</name>
     <message>
-        <location filename="../../ui/agent_desk.py" line="+187"/>
+        <location filename="../../ui/agent_desk.py" line="+191"/>
         <source>Call not saved</source>
         <translation>来电未保存</translation>
     </message>
@@ -105,6 +105,44 @@
         <location line="+1"/>
         <source>Only supervisors and administrators can open this area.</source>
         <translation>只有主管和管理员可以打开此功能区。</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="+184"/>
+        <source>Assign the ticket</source>
+        <translation>分派工单</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} — {load} open tickets</source>
+        <translation>{name} — 当前 {load} 张未结工单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (matches {why})</source>
+        <translation>（匹配：{why}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody who may work this ticket was found.</source>
+        <translation>没有找到可以处理此工单的人员。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Suggested by region, skills and current load:</source>
+        <translation>按区域、技能和当前负荷推荐：</translation>
     </message>
 </context>
 <context>
@@ -955,7 +993,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers_page.py" line="+196"/>
+        <location filename="../../ui/customers_page.py" line="+205"/>
         <source>Find a customer or a device in the search on the left, or create a new customer (Ctrl+Shift+N) with its first contact and site.</source>
         <translation>在左侧搜索中查找客户或设备，或新建客户（Ctrl+Shift+N）并填写其第一个联系人和地点。</translation>
     </message>
@@ -1396,6 +1434,232 @@
     </message>
 </context>
 <context>
+    <name>FollowUps</name>
+    <message>
+        <location filename="../../ui/follow_ups_page.py" line="+66"/>
+        <source>The customer is not satisfied: reopen the ticket or open a complaint.</source>
+        <translation>客户不满意：请重新打开工单或登记投诉。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a customer who was reached can reopen or complain.</source>
+        <translation>只有联系上客户时才能重新打开工单或登记投诉。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write down what the customer complains about.</source>
+        <translation>请写明客户投诉的内容。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolved</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <location line="+221"/>
+        <source>The list could not be read: the database did not answer.</source>
+        <translation>无法读取列表：数据库没有响应。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Choose a follow-up on the left.</source>
+        <translation>请在左侧选择一条回访。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;{number}&lt;/b&gt; · {customer}</source>
+        <translation>&lt;b&gt;{number}&lt;/b&gt; · {customer}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call {contact} on &lt;b&gt;{phone}&lt;/b&gt;</source>
+        <translation>致电 {contact}：&lt;b&gt;{phone}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no number on file)</source>
+        <translation>（未登记电话）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device: {device}</source>
+        <translation>设备：{device}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fixed by {who}: {solution}</source>
+        <translation>{who} 的处理：{solution}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Say whether the customer was reached.</source>
+        <translation>请选择是否联系上客户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{number}: not reached; the follow-up comes back tomorrow.</source>
+        <translation>{number}：未联系上，明天再次回访。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{number}: complaint {complaint} opened.</source>
+        <translation>{number}：已登记投诉 {complaint}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{number}: reopened.</source>
+        <translation>{number}：已重新打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{number}: follow-up recorded, ticket closed.</source>
+        <translation>{number}：回访已记录，工单已关闭。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Please complete the answer.</source>
+        <translation>请填写完整的回访结果。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Another desk recorded this follow-up meanwhile. Your notes are still here; the list has been refreshed.</source>
+        <translation>另一个坐席已记录了这条回访。您填写的内容仍保留在此，列表已刷新。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved: the database did not answer. Your answer is kept; try again.</source>
+        <translation>未保存：数据库没有响应。您填写的内容已保留，请重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reached the customer?</source>
+        <translation>联系上客户了吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fault fixed?</source>
+        <translation>故障是否已解决？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step</source>
+        <translation>后续处理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes, it works</source>
+        <translation>是，已正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No, the fault is back</source>
+        <translation>否，故障又出现了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 = very dissatisfied … 5 = very satisfied</source>
+        <translation>1 = 非常不满意 … 5 = 非常满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen the ticket</source>
+        <translation>重新打开工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record answer</source>
+        <translation>记录回访结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No follow-up calls are due. Well done.</source>
+        <translation>目前没有到期的回访。</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../ui/history_view.py" line="+57"/>
@@ -1719,7 +1983,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+318"/>
+        <location filename="../../ui/main_window.py" line="+336"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -1729,9 +1993,19 @@
         <translation>工单 {number}（{priority}）已分配给您。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No ticket was taken: the database did not answer. Try again.</source>
         <translation>未能领取工单：数据库没有响应，请重试。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{number} breached its SLA and was escalated to the supervisors.</source>
+        <translation>{number} 已超出 SLA，已升级给主管。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{number} is at risk of breaching its SLA.</source>
+        <translation>{number} 即将超出 SLA。</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1759,7 +2033,7 @@
         <translation>面向售后服务中心：受理报障来电，查看每位客户和每台设备的历史记录，分诊、派工并安排工程师上门，统计服务水平报表。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -2415,6 +2689,727 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
 </context>
 <context>
+    <name>TicketView</name>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="-90"/>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At risk</source>
+        <translation>临近超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+313"/>
+        <location line="+9"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+667"/>
+        <source>Resolve by</source>
+        <translation>解决时限</translation>
+    </message>
+    <message>
+        <location line="-601"/>
+        <source>The ticket could not be read: the database did not answer.</source>
+        <translation>无法读取工单：数据库没有响应。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{number} — {customer}</source>
+        <translation>{number} — {customer}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Complaint about {number}</source>
+        <translation>针对 {number} 的投诉</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{time} left when resumed</source>
+        <translation>恢复后剩余 {time}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(met at {time})</source>
+        <translation>（已于 {time} 达成）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(late: {time})</source>
+        <translation>（延迟：{time}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+495"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="-472"/>
+        <source>Reassign…</source>
+        <translation>重新分派…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+483"/>
+        <source>Assign…</source>
+        <translation>分派…</translation>
+    </message>
+    <message>
+        <location line="-468"/>
+        <source>paused {time} of working time</source>
+        <translation>暂停了 {time} 工作时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>in time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nobody was warned</source>
+        <translation>未发出预警</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Where the working time went: {parts}</source>
+        <translation>工作时间分布：{parts}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+78"/>
+        <location line="+62"/>
+        <location line="+24"/>
+        <location line="+41"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Your edits were discarded; this is the ticket now.</source>
+        <translation>您的修改已放弃；这是工单的最新内容。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reopen {number}</source>
+        <translation>重新打开 {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is the ticket reopened?</source>
+        <translation>为什么要重新打开此工单？</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{number} is now {status}.</source>
+        <translation>{number} 现在的状态：{status}。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Escalate {number}</source>
+        <translation>升级 {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ticket goes to the second-line queue. What should they know?</source>
+        <translation>工单将转到二线队列。需要告诉二线什么？</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Priority and SLA plan of {number}</source>
+        <translation>{number} 的优先级和 SLA 方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The deadlines are worked out again from the working time already used (paused time not counted). Why the change?</source>
+        <translation>将按已用的工作时间（不含暂停时间）重新计算时限。修改原因？</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+126"/>
+        <source>SLA plan</source>
+        <translation>SLA 方案</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>A ticket that is {old} cannot become {new}.</source>
+        <translation>状态为「{old}」的工单不能变为「{new}」。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved: the database did not answer. Nothing typed is lost; try again.</source>
+        <translation>未保存：数据库没有响应。已输入的内容不会丢失，请重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标记的字段。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{who} changed this ticket since you opened it:</source>
+        <translation>您打开此工单后，{who} 修改了它：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another desk changed this ticket since you opened it:</source>
+        <translation>您打开此工单后，另一个坐席修改了它：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was saved. Your edits are still in the form.</source>
+        <translation>没有保存任何内容。您的修改仍保留在表单中。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved: the ticket changed on another desk.</source>
+        <translation>未保存：工单已在另一个坐席被修改。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symptom</source>
+        <translation>故障现象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Respond by</source>
+        <translation>响应时限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fault details</source>
+        <translation>故障详情</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resolution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve ticket</source>
+        <translation>解决工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Escalate…</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority / SLA…</source>
+        <translation>优先级 / SLA…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply my edits to this version</source>
+        <translation>将我的修改应用到此版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard my edits</source>
+        <translation>放弃我的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA timeline</source>
+        <translation>SLA 时间线</translation>
+    </message>
+</context>
+<context>
+    <name>TicketWords</name>
+    <message>
+        <location filename="../../ui/ticket_words.py" line="+21"/>
+        <source>Assign…</source>
+        <translation>分派…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resume work</source>
+        <translation>恢复处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start work</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wait for customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wait for parts</source>
+        <translation>等待备件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>overdue {time}</source>
+        <translation>已超时 {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{time} left</source>
+        <translation>剩余 {time}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resolution</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clock started</source>
+        <translation>开始计时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock paused</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock resumed</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority changed</source>
+        <translation>优先级变更</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SLA plan changed</source>
+        <translation>SLA 方案变更</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At risk ({deadline})</source>
+        <translation>临近超时（{deadline}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Breached ({deadline})</source>
+        <translation>已超时（{deadline}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopened</source>
+        <translation>已重新打开</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>waiting for the customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resolved until reopened</source>
+        <translation>已解决至重新打开</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ticket logged ({priority})</source>
+        <translation>工单已登记（{priority}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Taken from the queue</source>
+        <translation>从队列领取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to {name}</source>
+        <translation>分派给 {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status: {old} → {new}</source>
+        <translation>状态：{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resolved: {type}</source>
+        <translation>已解决：{type}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopened: {reason}</source>
+        <translation>重新打开：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SLA clock paused ({reason})</source>
+        <translation>SLA 暂停计时（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SLA clock resumed</source>
+        <translation>SLA 恢复计时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority {old} → {new}: {reason}</source>
+        <translation>优先级 {old} → {new}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>SLA plan changed: {reason}</source>
+        <translation>SLA 方案变更：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Escalated to second line: {reason}</source>
+        <translation>升级到二线：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Breach escalated to the supervisors</source>
+        <translation>超时已升级给主管</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SLA at risk</source>
+        <translation>SLA 临近超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SLA breached</source>
+        <translation>SLA 已超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details edited: {fields}</source>
+        <translation>修改了：{fields}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow-up call: satisfaction {score}/5</source>
+        <translation>回访：满意度 {score}/5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow-up call: customer not reached</source>
+        <translation>回访：未联系上客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complaint {number} opened</source>
+        <translation>已登记投诉 {number}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Description</source>
+        <translation>故障描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error code</source>
+        <translation>错误代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symptom</source>
+        <translation>故障现象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>解决方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solution</source>
+        <translation>解决办法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA plan</source>
+        <translation>SLA 方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose one of the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long: at most {max} characters.</source>
+        <translation>太长：最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The ticket is {status}: it cannot be changed this way.</source>
+        <translation>工单状态为「{status}」：不能这样修改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This user is deactivated.</source>
+        <translation>该用户已停用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This user&apos;s role does not work tickets.</source>
+        <translation>该用户的角色不处理工单。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No such user.</source>
+        <translation>没有此用户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This value cannot be saved.</source>
+        <translation>无法保存此值。</translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <location filename="../../ui/vocabulary.py" line="+10"/>
@@ -2597,7 +3592,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>_StartHint</name>
     <message>
-        <location filename="../../ui/agent_desk.py" line="-133"/>
+        <location filename="../../ui/agent_desk.py" line="-137"/>
         <source>Find the caller: type a phone number (or only its last digits), a name, pinyin initials, a company, a serial number or a ticket number in the search on the left (Ctrl+K or F2). A scanned serial number opens its device at once.
 
 New call: Ctrl+N, filled in from the customer or device that is open.</source>

@@ -146,6 +146,10 @@ def _flag(
 ) -> list[SlaWarning]:
     where = _conditions(deadline, level, now, horizon)
     condition = and_(*where)
+    # Most sweeps find nothing: a read first, so SQLite's single write lock is taken only
+    # when there is something to flag (a desk's sweep never holds up another desk's save).
+    if session.execute(select(Ticket.id).where(condition).limit(1)).first() is None:
+        return []
     if db.backend != "sqlite":
         picked = (
             select(Ticket.id).where(condition).order_by(Ticket.id).with_for_update(skip_locked=True)
