@@ -27,6 +27,7 @@ from ui.draft_offer import offer_drafts
 from ui.i18n import LANGUAGES, Translations
 from ui.live import LiveConnection, LiveState
 from ui.open_tickets import OpenTicketCount
+from ui.queue_page import QueuePage
 from ui.settings import DeskSettings
 from ui.status_bar import WorkstationStatusBar
 from ui.tasks import TaskRunner
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
             db=db, runner=runner, user=user, drafts=self.drafts, lead=self._welcome
         )
         self.customers = CustomersPage(db=db, runner=runner, user=user)
+        self.queue = QueuePage(db=db, runner=runner, user=user)
         self._pages: dict[Area, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -115,6 +117,8 @@ class MainWindow(QMainWindow):
                 page = self.agent_desk
             elif area is Area.CUSTOMERS:
                 page = self.customers
+            elif area is Area.QUEUE:
+                page = self.queue
             else:
                 page = NoticePage(area)
             self._pages[area] = page
@@ -140,6 +144,8 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.queue.set_take_next_action(self.take_next_action)
+        self.queue.ticket_activated.connect(self._ticket_activated)
 
         self._count = OpenTicketCount(db, runner, parent=self)
         self._count.counted.connect(self.status.set_open_tickets)
@@ -326,6 +332,15 @@ class MainWindow(QMainWindow):
         self.open_area(Area.AGENT_DESK)
         self.agent_desk.show_customer(claimed.customer_id, 0)
 
+    @Slot(int)
+    def _ticket_activated(self, ticket_id: int) -> None:
+        """A ticket opened in the queue: its customer on the agent desk (until a ticket screen)."""
+        row = self.queue.row(ticket_id)
+        if row is None:
+            return
+        self.open_area(Area.AGENT_DESK)
+        self.agent_desk.show_customer(row.customer_id, 0)
+
     def _take_failed(self, _error: BaseException) -> None:
         self.take_next_action.setEnabled(True)
         self.status.showMessage(
@@ -410,6 +425,7 @@ class MainWindow(QMainWindow):
             self._count.request()
         self.agent_desk.on_changes(changes)
         self.customers.on_changes(changes)
+        self.queue.on_changes(changes)
 
     @Slot(str)
     def _on_live_state(self, state: str) -> None:
@@ -419,6 +435,7 @@ class MainWindow(QMainWindow):
         self.status.set_live_state(live_state, self._live.problem)
         if live_state is LiveState.LIVE:
             self._count.request()  # whatever was missed while away
+            self.queue.on_live()
 
     def _region_read(self, name: str | None) -> None:
         if not self._finished:
@@ -497,6 +514,7 @@ class MainWindow(QMainWindow):
         self._finished = True
         self.agent_desk.shutdown()  # the call being typed stays kept as a draft
         self._count.stop()
+        self.queue.stop()
         self._live.changes.disconnect(self._on_changes)
         self._live.state_changed.disconnect(self._on_live_state)
         self._runner.internal_error.disconnect(self._on_internal_error)

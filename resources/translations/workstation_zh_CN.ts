@@ -557,7 +557,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+896"/>
+        <location filename="../../ui/customer_dialogs.py" line="+915"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -1041,7 +1041,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="-910"/>
+        <location filename="../../ui/customer_dialogs.py" line="-926"/>
         <source>VIP</source>
         <translation>VIP客户</translation>
     </message>
@@ -1056,7 +1056,7 @@
         <translation>普通客户</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+179"/>
         <location line="+44"/>
         <source>This record no longer exists.</source>
         <translation>该记录已不存在。</translation>
@@ -1082,7 +1082,7 @@
         <translation>因内部错误未保存：{error}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Another desk saved this record while you were editing.</source>
         <translation>您编辑期间，其他坐席已保存了此记录。</translation>
     </message>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+36"/>
         <source>Save my values over theirs</source>
         <translation>用我的内容覆盖保存</translation>
     </message>
@@ -1180,7 +1180,7 @@
 <context>
     <name>EditErrors</name>
     <message>
-        <location line="-548"/>
+        <location line="-567"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -1719,7 +1719,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+318"/>
+        <location filename="../../ui/main_window.py" line="+324"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -1729,7 +1729,7 @@
         <translation>工单 {number}（{priority}）已分配给您。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>No ticket was taken: the database did not answer. Try again.</source>
         <translation>未能领取工单：数据库没有响应，请重试。</translation>
     </message>
@@ -1759,7 +1759,7 @@
         <translation>面向售后服务中心：受理报障来电，查看每位客户和每台设备的历史记录，分诊、派工并安排工程师上门，统计服务水平报表。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -2001,6 +2001,273 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+3"/>
         <source>The database cannot be used. Try again.</source>
         <translation>数据库暂时无法使用。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../ui/queue_page.py" line="+592"/>
+        <source>Showing the {shown} most urgent of {total} tickets.</source>
+        <translation>显示最紧急的 {shown} 张工单（共 {total} 张）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tickets: {count}</source>
+        <translation>工单：{count} 张</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} open</source>
+        <translation>未关闭 {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unassigned {count}</source>
+        <translation>未分派 {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at risk {count}</source>
+        <translation>有风险 {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>breached {count}</source>
+        <translation>已超时 {count}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+30"/>
+        <source>All queues</source>
+        <translation>全部队列</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>No queue</source>
+        <translation>未分配队列</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All open statuses</source>
+        <translation>全部未关闭状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any priority</source>
+        <translation>任意优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any assignee</source>
+        <translation>任意处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any tier</source>
+        <translation>任意等级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No tickets match the filter.</source>
+        <translation>没有符合筛选条件的工单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets in the queue</source>
+        <translation>队列中的工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the queue</source>
+        <translation>筛选队列</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="+86"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1分钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{d} d {h} h</source>
+        <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{h} h {m} min</source>
+        <translation>{h}小时{m}分钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{m} min</source>
+        <translation>{m}分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SLA</source>
+        <translation>SLA 状态</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{name} · {tier}</source>
+        <translation>{name} · {tier}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No deadline</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{time} (paused)</source>
+        <translation>{time}（已暂停）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No SLA</source>
+        <translation>无 SLA</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>First response due {at}</source>
+        <translation>首次响应时限 {at}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Responded {at}</source>
+        <translation>已于 {at} 响应</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resolution due {at}</source>
+        <translation>解决时限 {at}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clock stopped {at} (waiting for the customer)</source>
+        <translation>{at} 起计时暂停（等待客户）</translation>
     </message>
 </context>
 <context>
@@ -2352,7 +2619,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SiteDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+815"/>
+        <location filename="../../ui/customer_dialogs.py" line="+834"/>
         <source>Edit site</source>
         <translation>编辑站点</translation>
     </message>

@@ -99,6 +99,7 @@ class QueueRow:
     number: str
     priority: str
     status: str
+    customer_id: int
     customer_name: str
     customer_tier: str
     product_model_name: str
@@ -191,6 +192,7 @@ def _columns() -> tuple[Any, ...]:
         Ticket.number,
         Ticket.priority,
         Ticket.status,
+        Ticket.customer_id,
         Customer.name.label("customer_name"),
         Customer.tier.label("customer_tier"),
         ProductModel.name.label("model_name"),
@@ -265,6 +267,7 @@ def _row(row: Row[Any]) -> QueueRow:
         number=row.number,
         priority=row.priority,
         status=row.status,
+        customer_id=row.customer_id,
         customer_name=row.customer_name,
         customer_tier=row.customer_tier,
         product_model_name=row.model_name or "",
