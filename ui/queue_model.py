@@ -266,7 +266,22 @@ class QueueTableModel(QAbstractTableModel):
             case Column.SLA:
                 if state.time_left is None and state.state == ON_TRACK:
                     return self.tr("No SLA")
+                if self._response_only(row, state):
+                    if state.state == AT_RISK:
+                        return self.tr("Response at risk")
+                    return self.tr("Response overdue")
                 return sla_state_name(state.state)
+
+    def _response_only(self, row: QueueRow, state: SlaView) -> bool:
+        """Whether the state comes from the first-response deadline alone (the resolution
+        deadline is still fine): the SLA column says so, the time left is the resolution's."""
+        if state.state == AT_RISK:
+            at = row.resolution_at_risk_at
+            return at is None or at > self._now
+        if state.state == BREACHED:
+            due = row.resolution_due_at
+            return due is None or due >= (row.sla_paused_at or self._now)
+        return False
 
     def _background(self, state: str, column: Column) -> QBrush | None:
         if column is Column.SLA and state in SLA_CELL:

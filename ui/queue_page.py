@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ui.areas import Area, area_title
 from ui.customer_card import tier_label
+from ui.flow_layout import FlowLayout
 from ui.queue_model import TICKET_ID_ROLE, Column, QueueTableModel
 from ui.tasks import TaskRunner, is_problem
 from ui.vocabulary import ticket_status_name
@@ -169,11 +170,11 @@ class QueuePage(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.counts_strip = QLabel()
+        # One chip per queue, wrapping between chips (a queue's name never breaks).
+        self.counts_strip = QWidget()
         self.counts_strip.setObjectName("queueCounts")
-        self.counts_strip.setWordWrap(True)
-        self.counts_strip.setTextFormat(Qt.TextFormat.RichText)
-        self.counts_strip.linkActivated.connect(self._count_link)
+        self._chips_layout = FlowLayout(self.counts_strip, spacing=8)
+        self._chips: list[QLabel] = []
         self.take_next_button = QToolButton()
         self.take_next_button.setObjectName("takeNextButton")
         self.take_next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -299,12 +300,12 @@ class QueuePage(QWidget):
             Column.NUMBER: "SR-2026-000000",
             Column.PRIORITY: "Priority",
             Column.STATUS: "Waiting for customer",
-            Column.MODEL: "HP LaserJet Pro M404dn",
-            Column.QUEUE: "Second line support",
+            Column.MODEL: "LP-2020 A4 mono laser printer",
+            Column.QUEUE: "华东现场服务 Field service East",
             Column.ASSIGNEE: "Unassigned name",
             Column.REPORTED: "2026-11-23 14:05",
             Column.TIME_LEFT: "−23 h 59 min (paused)",
-            Column.SLA: "Breached",
+            Column.SLA: "Response overdue",
         }
         for column, sample in widths.items():
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
@@ -606,8 +607,11 @@ class QueuePage(QWidget):
         )
 
     def _count_text(self, name: str, link: str, count: QueueCount) -> str:
-        opened, unassigned, at_risk, breached = (html.escape(w) for w in self._count_words(count))
-        title = f"<b>{html.escape(name)}</b>"
+        def words(text: str) -> str:
+            return html.escape(text)
+
+        opened, unassigned, at_risk, breached = (words(w) for w in self._count_words(count))
+        title = f"<b>{words(name)}</b>"
         if link:
             title = f'<a href="{link}" style="text-decoration:none">{title}</a>'
         if count.at_risk:
@@ -642,10 +646,25 @@ class QueuePage(QWidget):
         return entries
 
     def _show_counts(self) -> None:
-        separator = '&nbsp;&nbsp;<span style="color:#9a9a9a">|</span>&nbsp;&nbsp;'
-        self.counts_strip.setText(
-            separator.join(self._count_text(*entry) for entry in self._count_entries())
-        )
+        entries = self._count_entries()
+        while len(self._chips) < len(entries):
+            chip = QLabel()
+            chip.setObjectName("queueCountChip")
+            chip.setTextFormat(Qt.TextFormat.RichText)
+            chip.setWordWrap(False)
+            chip.setStyleSheet(
+                "QLabel#queueCountChip { background: #eef1f5; border: 1px solid #d5dae1;"
+                " border-radius: 4px; padding: 2px 8px; color: #202020; }"
+            )
+            chip.linkActivated.connect(self._count_link)
+            self._chips_layout.addWidget(chip)
+            self._chips.append(chip)
+        while len(self._chips) > len(entries):
+            chip = self._chips.pop()
+            self._chips_layout.removeWidget(chip)
+            chip.deleteLater()
+        for chip, entry in zip(self._chips, entries, strict=True):
+            chip.setText(self._count_text(*entry))
 
     # -- translation -----------------------------------------------------------------------
 

@@ -2036,7 +2036,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>已超时 {count}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <location line="+30"/>
         <source>All queues</source>
         <translation>全部队列</translation>
@@ -2250,7 +2250,17 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>无 SLA</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+3"/>
+        <source>Response at risk</source>
+        <translation>响应有风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response overdue</source>
+        <translation>响应已超时</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>First response due {at}</source>
         <translation>首次响应时限 {at}</translation>
     </message>
