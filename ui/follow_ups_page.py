@@ -517,7 +517,9 @@ class FollowUpsPage(QWidget):
         self.next_step.buttons[0].setText(self.tr("Reopen the ticket"))
         self.next_step.buttons[1].setText(self.tr("Open a complaint"))
         self.save_button.setText(self.tr("Record answer"))
-        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.save_button.setToolTip(
+            QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+        )
         self.empty.setText(self.tr("No follow-up calls are due. Well done."))
         self.model.retranslate()
         self._show_summary()

@@ -24,9 +24,12 @@ from ui.area_pages import NoticePage, WelcomeLine
 from ui.areas import AREAS, Area, area_icon, area_title, may_open, refusal
 from ui.customers_page import CustomersPage
 from ui.draft_offer import offer_drafts
+from ui.follow_ups_page import FollowUpsPage
 from ui.i18n import LANGUAGES, Translations
 from ui.live import LiveConnection, LiveState
 from ui.open_tickets import OpenTicketCount
+from ui.queue_area import QueueArea
+from ui.queue_page import QueuePage
 from ui.settings import DeskSettings
 from ui.status_bar import WorkstationStatusBar
 from ui.tasks import TaskRunner
@@ -109,6 +112,10 @@ class MainWindow(QMainWindow):
         self.ticket_views: dict[int, TicketView] = {}
         self.agent_desk.ticket_opened.connect(self.open_ticket)
         self.customers.ticket_opened.connect(self.open_ticket)
+        self.queue = QueuePage(db=db, runner=runner, user=user)
+        self.follow_ups = FollowUpsPage(db=db, runner=runner, user=user)
+        self.follow_ups.ticket_activated.connect(self.open_ticket)
+        self.queue_area = QueueArea(self.queue, self.follow_ups)
         self._pages: dict[Area, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -127,6 +134,8 @@ class MainWindow(QMainWindow):
                 page = self.agent_desk
             elif area is Area.CUSTOMERS:
                 page = self.customers
+            elif area is Area.QUEUE:
+                page = self.queue_area
             else:
                 page = NoticePage(area)
             self._pages[area] = page
@@ -152,6 +161,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.queue.set_take_next_action(self.take_next_action)
+        self.queue.ticket_activated.connect(self.open_ticket)
+        self.follow_ups.message.connect(lambda text: self.status.showMessage(text, MESSAGE_MS))
 
         self._count = OpenTicketCount(db, runner, parent=self)
         self._count.counted.connect(self.status.set_open_tickets)
@@ -164,6 +176,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore()
         self._count.request()
+        if user_may_log_calls(user):
+            self.follow_ups.reload()
+        else:
+            self.queue_area.setTabEnabled(1, False)  # follow-up calls are the agents' work
         self._sla_sweep = QTimer(self)
         self._sla_sweep.setInterval(SLA_SWEEP_MS)
         self._sla_sweep.timeout.connect(self.sweep_sla)
@@ -345,6 +361,7 @@ class MainWindow(QMainWindow):
         self.agent_desk.show_customer(claimed.customer_id, 0)
         self.open_ticket(claimed.ticket_id)
 
+    @Slot(int)
     def _take_failed(self, _error: BaseException) -> None:
         self.take_next_action.setEnabled(True)
         self.status.showMessage(
@@ -479,6 +496,8 @@ class MainWindow(QMainWindow):
         for view in list(self.ticket_views.values()):
             view.on_changes(changes)
         self._sla_notice(changes)
+        self.queue.on_changes(changes)
+        self.follow_ups.on_changes(changes)
 
     @Slot(str)
     def _on_live_state(self, state: str) -> None:
@@ -488,6 +507,9 @@ class MainWindow(QMainWindow):
         self.status.set_live_state(live_state, self._live.problem)
         if live_state is LiveState.LIVE:
             self._count.request()  # whatever was missed while away
+            self.queue.on_live()
+            if user_may_log_calls(self._user):
+                self.follow_ups.reload()
 
     def _region_read(self, name: str | None) -> None:
         if not self._finished:
@@ -569,6 +591,8 @@ class MainWindow(QMainWindow):
         self._sla_sweep.stop()
         for view in list(self.ticket_views.values()):
             view.close()
+        self.queue.stop()
+        self.follow_ups.stop()
         self._live.changes.disconnect(self._on_changes)
         self._live.state_changed.disconnect(self._on_live_state)
         self._runner.internal_error.disconnect(self._on_internal_error)

@@ -1141,7 +1141,11 @@ class TicketView(QWidget):
         for name, caption in self._resolution_captions.items():
             caption.setText(field_label(name))
         self.save_button.setText(self.tr("Save changes"))
-        self.save_button.setToolTip(self.tr("Ctrl+S"))
+        self.save_button.setToolTip(
+            QKeySequence(QKeySequence.StandardKey.Save).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+        )
         self.confirm_resolve.setText(self.tr("Resolve ticket"))
         self.cancel_resolve.setText(self.tr("Cancel"))
         self.assign_button.setText(self.tr("Assign…"))

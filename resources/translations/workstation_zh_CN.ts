@@ -1649,12 +1649,7 @@
         <translation>记录回访结果</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>No follow-up calls are due. Well done.</source>
         <translation>目前没有到期的回访。</translation>
     </message>
@@ -1983,7 +1978,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+336"/>
+        <location filename="../../ui/main_window.py" line="+352"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -1993,7 +1988,7 @@
         <translation>工单 {number}（{priority}）已分配给您。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>No ticket was taken: the database did not answer. Try again.</source>
         <translation>未能领取工单：数据库没有响应，请重试。</translation>
     </message>
@@ -2033,7 +2028,7 @@
         <translation>面向售后服务中心：受理报障来电，查看每位客户和每台设备的历史记录，分诊、派工并安排工程师上门，统计服务水平报表。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -2298,6 +2293,301 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+3"/>
         <source>The database cannot be used. Try again.</source>
         <translation>数据库暂时无法使用。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueArea</name>
+    <message>
+        <location filename="../../ui/queue_area.py" line="+36"/>
+        <source>Open tickets</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up calls ({count})</source>
+        <translation>回访（{count}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up calls</source>
+        <translation>回访</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../ui/queue_page.py" line="+593"/>
+        <source>Showing the {shown} most urgent of {total} tickets.</source>
+        <translation>显示最紧急的 {shown} 张工单（共 {total} 张）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tickets: {count}</source>
+        <translation>工单：{count} 张</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} open</source>
+        <translation>未关闭 {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unassigned {count}</source>
+        <translation>未分派 {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at risk {count}</source>
+        <translation>有风险 {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>breached {count}</source>
+        <translation>已超时 {count}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+45"/>
+        <source>All queues</source>
+        <translation>全部队列</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>No queue</source>
+        <translation>未分配队列</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All open statuses</source>
+        <translation>全部未关闭状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any priority</source>
+        <translation>任意优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any assignee</source>
+        <translation>任意处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any tier</source>
+        <translation>任意等级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No tickets match the filter.</source>
+        <translation>没有符合筛选条件的工单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets in the queue</source>
+        <translation>队列中的工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the queue</source>
+        <translation>筛选队列</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="+86"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1分钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{d} d {h} h</source>
+        <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{h} h {m} min</source>
+        <translation>{h}小时{m}分钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{m} min</source>
+        <translation>{m}分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SLA</source>
+        <translation>SLA 状态</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{name} · {tier}</source>
+        <translation>{name} · {tier}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No deadline</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{time} (paused)</source>
+        <translation>{time}（已暂停）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No SLA</source>
+        <translation>无 SLA</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Response at risk</source>
+        <translation>响应有风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response overdue</source>
+        <translation>响应已超时</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>First response due {at}</source>
+        <translation>首次响应时限 {at}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Responded {at}</source>
+        <translation>已于 {at} 响应</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resolution due {at}</source>
+        <translation>解决时限 {at}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clock stopped {at} (waiting for the customer)</source>
+        <translation>{at} 起计时暂停（等待客户）</translation>
     </message>
 </context>
 <context>
@@ -2800,12 +3090,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+483"/>
+        <location line="+487"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location line="-468"/>
+        <location line="-472"/>
         <source>paused {time} of working time</source>
         <translation>暂停了 {time} 工作时间</translation>
     </message>
@@ -3005,12 +3295,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ctrl+S</source>
-        <translation>Ctrl+S</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Resolve ticket</source>
         <translation>解决工单</translation>
     </message>

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -166,3 +166,105 @@ def test_screenshots_of_the_agent_desk_during_a_call_and_of_customers_in_both_la
     if docs:
         target = ROOT / docs.replace("main-window", "agent-desk")
         target.write_bytes(shots[ENGLISH].read_bytes())
+
+
+QUEUE_SIZE = QSize(1600, 900)
+
+
+def _queue_scene(db: Database) -> None:
+    """A morning's queue: tickets on track, at risk, breached, paused and waiting for parts."""
+    from sqlalchemy import select
+
+    from tests.factories import model_id
+    from tests.queue_data import add_client, add_person, add_queue_ticket
+    from workstation.models import Queue
+
+    with_reference_data(db)
+    with db.session() as session:
+        queues = {q.code: q.id for q in session.scalars(select(Queue))}
+    models = [model_id(db, code) for code in _model_codes(db)]
+    li, wang, chen = (add_person(db, n) for n in ("李明", "王芳", "陈刚"))
+    customers = [
+        add_client(db, "中国银行上海分行", tier="vip"),
+        add_client(db, "杭州西湖医院", tier="key"),
+        add_client(db, "Müller Logistik GmbH"),
+        add_client(db, "苏州工业园区物流中心"),
+        add_client(db, "南京金陵饭店", tier="key"),
+        add_client(db, "上海精密仪器有限公司"),
+    ]
+    H, M = timedelta(hours=1), timedelta(minutes=1)
+    scene = [
+        # (customer, left, queue, assignee, status, priority, extra)
+        (0, -35 * M, "FIELD-EAST", li, "in_progress", "P1", {}),
+        (1, -2 * H - 10 * M, "TECH", wang, "waiting_parts", "P2", {}),
+        (2, 25 * M, "FRONT", None, "new", "P2", {}),
+        (3, 50 * M, "FIELD-EAST", chen, "assigned", "P2", {}),
+        (
+            4,
+            5 * H,
+            "FRONT",
+            None,
+            "new",
+            "P3",
+            {"response_left": 12 * M, "responded": False},
+        ),
+        (5, 2 * H + 15 * M, "TECH", wang, "in_progress", "P2", {}),
+        (1, 6 * H + 40 * M, "FRONT", None, "new", "P3", {}),
+        (0, 9 * H + 5 * M, "FIELD-EAST", li, "assigned", "P2", {}),
+        (3, 27 * H, "FRONT", None, "new", "P4", {}),
+        (2, 3 * H, "TECH", chen, "waiting_customer", "P3", {"paused_ago": 2 * H}),
+        (4, 20 * H, "FIELD-EAST", li, "waiting_customer", "P4", {"paused_ago": 5 * H}),
+    ]
+    now = datetime.now(UTC)
+    for i, (customer, left, queue, assignee, status, priority, extra) in enumerate(scene):
+        add_queue_ticket(
+            db,
+            customers[customer],
+            now=now,
+            left=left,
+            target=8 * H if priority != "P4" else 40 * H,
+            queue_id=queues[queue],
+            assignee_id=assignee,
+            status=status,
+            priority=priority,
+            product_model_id=models[i % len(models)],
+            **extra,  # type: ignore[arg-type]
+        )
+
+
+def _model_codes(db: Database) -> list[str]:
+    from sqlalchemy import select
+
+    from workstation.models import ProductModel
+
+    with db.session() as session:
+        codes = session.scalars(select(ProductModel.code).order_by(ProductModel.id)).all()
+    return list(codes[:: max(1, len(codes) // 6)][:6])
+
+
+def test_screenshots_of_the_queue_in_both_languages(
+    qtbot: QtBot,
+    open_desk: OpenDesk,
+    db: Database,
+    translations: Translations,
+) -> None:
+    """The supervisor's live queue: on-track, at-risk, breached and paused tickets."""
+    _queue_scene(db)
+    _desk, window = open_desk("supervisor")
+    window.resize(QUEUE_SIZE)
+    window.open_area(Area.QUEUE)
+    page = window.queue
+    qtbot.waitUntil(lambda: page.model.rowCount() == 11, timeout=5000)
+    qtbot.waitUntil(lambda: page.options is not None, timeout=5000)
+    page.table.selectRow(3)
+    page.table.setFocus()
+    qtbot.wait(100)
+    shots = {ENGLISH: save(window, "queue-en")}
+
+    translations.switch(CHINESE)
+    qtbot.waitUntil(lambda: window.navigation.item(0).text() == "客服工作台", timeout=1000)
+    qtbot.wait(100)
+    shots[CHINESE] = save(window, "queue-zh")
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "工单"
+    for path in shots.values():
+        assert QImage(str(path)).size() == QUEUE_SIZE * window.devicePixelRatio()
