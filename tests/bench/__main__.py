@@ -15,6 +15,7 @@ from tests.bench import (
     figures_history,
     figures_intake,
     figures_lookup,
+    figures_queue,
     figures_startup,
 )
 from tests.bench.datasets import SCALES, dataset
@@ -28,6 +29,7 @@ FIGURE_MODULES = [
     figures_lookup,
     figures_history,
     figures_claims,
+    figures_queue,
 ]
 
 
