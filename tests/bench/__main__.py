@@ -16,6 +16,7 @@ from tests.bench import (
     figures_intake,
     figures_lookup,
     figures_propagation,
+    figures_queue,
     figures_startup,
 )
 from tests.bench.datasets import SCALES, dataset
@@ -30,6 +31,7 @@ FIGURE_MODULES = [
     figures_history,
     figures_claims,
     figures_propagation,
+    figures_queue,
 ]
 
 

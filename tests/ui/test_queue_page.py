@@ -376,3 +376,25 @@ def test_the_queue_area_of_the_main_window(qtbot: QtBot, open_desk: OpenDesk, db
     # Take next from the queue's button: the ticket becomes mine, live.
     page.take_next_button.click()
     qtbot.waitUntil(lambda: page.model.row_at(0).assignee_name == "张伟", timeout=5000)
+
+
+def test_after_a_reconnect_the_page_is_read_again_and_merged_in_place(
+    qtbot: QtBot, db: Database, make_page: Callable[[], QueuePage], clock: Clock
+) -> None:
+    """Changes made while this desk was away (no feed): the page catches up without a reset."""
+    customer = add_client(db)
+    engineer = add_person(db, "李工")
+    tickets = [add_queue_ticket(db, customer, now=clock.now, left=(i + 1) * H) for i in range(5)]
+    page = shown(qtbot, make_page())
+    page.table.selectRow(3)
+    resets: list[bool] = []
+    page.model.modelReset.connect(lambda: resets.append(True))
+    change_ticket(db, tickets[0], status="resolved")
+    change_ticket(db, tickets[1], assignee_id=engineer, status="assigned")
+    added = add_queue_ticket(db, customer, now=clock.now, left=-H)
+    page.on_live()
+    qtbot.waitUntil(lambda: ids(page) == [added, *tickets[1:]], timeout=5000)
+    assert text(page, tickets[1], Column.ASSIGNEE) == "李工"
+    assert page.selected_ticket_id() == tickets[3]
+    assert not resets
+    qtbot.waitUntil(lambda: bool(page.counts) and page.counts[0].breached == 1, timeout=5000)
