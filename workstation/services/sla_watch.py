@@ -25,24 +25,28 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select, update
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement, TextClause, and_, select, text, update
+from sqlalchemy.orm import Session
 
 from workstation.changes import record_change
 from workstation.db import Database
-from workstation.models import SlaFlag, SlaPlan, SlaTarget, Ticket, TicketEvent, TicketStatus
+from workstation.models import SlaFlag, SlaPlan, SlaTarget, Ticket, TicketEvent
 from workstation.services.sla_timeline import RESOLUTION, RESPONSE, iso
 from workstation.services.triage import calendar_of
 
-# Statuses whose clock runs (waiting for the customer stops it; resolved and closed are done).
-RUNNING_STATUSES = (
-    TicketStatus.NEW.value,
-    TicketStatus.ASSIGNED.value,
-    TicketStatus.IN_PROGRESS.value,
-    TicketStatus.WAITING_PARTS.value,
-)
-# Statuses in which the response is still owed (in_progress and later have answered).
-UNANSWERED_STATUSES = (TicketStatus.NEW.value, TicketStatus.ASSIGNED.value)
+# The fixed part of each sweep condition, written as literal SQL: a partial index whose WHERE
+# is the same text can serve the query on both back ends (SQLite only uses a partial index when
+# the query repeats its predicate with constants, not bound parameters). Waiting for the
+# customer stops the clock, resolved and closed tickets are done; the response is owed only
+# before anyone started work (the first move to in_progress answers it).
+RUNNING = "status IN ('new', 'assigned', 'in_progress', 'waiting_parts')"
+UNANSWERED = "status IN ('new', 'assigned') AND first_response_at IS NULL"
+WATCH_PREDICATES = {
+    (RESOLUTION, SlaFlag.BREACHED): f"{RUNNING} AND resolution_sla_flag <> 'breached'",
+    (RESOLUTION, SlaFlag.AT_RISK): f"{RUNNING} AND resolution_sla_flag = ''",
+    (RESPONSE, SlaFlag.BREACHED): f"{UNANSWERED} AND response_sla_flag <> 'breached'",
+    (RESPONSE, SlaFlag.AT_RISK): f"{UNANSWERED} AND response_sla_flag = ''",
+}
 
 
 @dataclass(frozen=True)
@@ -84,34 +88,22 @@ def at_risk_horizon(db: Database, now: datetime) -> datetime:
 
 
 def _conditions(
-    deadline: str, level: str, now: datetime, horizon: datetime
-) -> list[ColumnElement[bool]]:
+    deadline: str, level: SlaFlag, now: datetime, horizon: datetime
+) -> list[ColumnElement[bool] | TextClause]:
     """Which tickets cross `level` of `deadline` now and have not been warned of it."""
-    if deadline == RESOLUTION:
-        flag: InstrumentedAttribute[str] = Ticket.resolution_sla_flag
-        where: list[ColumnElement[bool]] = [
-            Ticket.status.in_(RUNNING_STATUSES),
-            Ticket.sla_paused_at.is_(None),
-        ]
-        if level == SlaFlag.BREACHED:
-            where += [Ticket.resolution_due_at < now, flag != SlaFlag.BREACHED.value]
-        else:
-            where += [
-                Ticket.resolution_due_at <= horizon,
-                Ticket.resolution_at_risk_at <= now,
-                flag == SlaFlag.NONE.value,
-            ]
-        return where
-    flag = Ticket.response_sla_flag
-    where = [
-        Ticket.status.in_(UNANSWERED_STATUSES),
+    where: list[ColumnElement[bool] | TextClause] = [
+        text(WATCH_PREDICATES[deadline, level]),
         Ticket.sla_paused_at.is_(None),
-        Ticket.first_response_at.is_(None),
     ]
-    if level == SlaFlag.BREACHED:
-        where += [Ticket.response_due_at < now, flag != SlaFlag.BREACHED.value]
+    if deadline == RESOLUTION and level == SlaFlag.BREACHED:
+        where.append(Ticket.resolution_due_at < now)
+    elif deadline == RESOLUTION:
+        # The bound on the due date lets ix_tickets_status_resolution_due serve the query.
+        where += [Ticket.resolution_at_risk_at <= now, Ticket.resolution_due_at <= horizon]
+    elif level == SlaFlag.BREACHED:
+        where.append(Ticket.response_due_at < now)
     else:
-        where += [Ticket.response_at_risk_at <= now, flag == SlaFlag.NONE.value]
+        where.append(Ticket.response_at_risk_at <= now)
     return where
 
 
