@@ -22,6 +22,7 @@ from workstation.schema import (
     upgrade,
 )
 from workstation.services.lookup import is_search_index_object
+from workstation.services.sla_watch import WATCH_INDEX_PREFIX
 from workstation.startup import SchemaMismatch, prepare_database
 
 
@@ -34,6 +35,7 @@ def _differences(db: Database) -> list[object]:
                 "compare_type": True,
                 "include_name": lambda name, type_, _parents: (
                     not is_search_index_object(name, type_)
+                    and not (name or "").startswith(WATCH_INDEX_PREFIX)
                 ),
             },
         )

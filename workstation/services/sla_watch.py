@@ -41,6 +41,8 @@ from workstation.services.triage import calendar_of
 # before anyone started work (the first move to in_progress answers it).
 RUNNING = "status IN ('new', 'assigned', 'in_progress', 'waiting_parts')"
 UNANSWERED = "status IN ('new', 'assigned') AND first_response_at IS NULL"
+# Migration 0007 indexes each predicate with a partial index of this name prefix.
+WATCH_INDEX_PREFIX = "ix_tickets_watch_"
 WATCH_PREDICATES = {
     (RESOLUTION, SlaFlag.BREACHED): f"{RUNNING} AND resolution_sla_flag <> 'breached'",
     (RESOLUTION, SlaFlag.AT_RISK): f"{RUNNING} AND resolution_sla_flag = ''",
