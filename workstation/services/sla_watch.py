@@ -109,6 +109,10 @@ def _conditions(
     return where
 
 
+# A breach is checked before at-risk, so a crossing of both is warned once, as breached.
+_LEVELS = (SlaFlag.BREACHED, SlaFlag.AT_RISK)
+
+
 def sweep_sla(db: Database, now: datetime | None = None) -> tuple[SlaWarning, ...]:
     """Flag every deadline that turned at risk or was breached since the last sweep.
 
@@ -118,11 +122,25 @@ def sweep_sla(db: Database, now: datetime | None = None) -> tuple[SlaWarning, ..
     """
     now = now or datetime.now(UTC)
     horizon = at_risk_horizon(db, now)
+    steps = [(d, level) for d in (RESOLUTION, RESPONSE) for level in _LEVELS]
+    # Most sweeps find nothing: read first, in a transaction of its own, so SQLite's single
+    # write lock is taken only when there is something to flag (and the writing transaction
+    # starts with its write, so it waits for the lock instead of failing to upgrade a read).
+    with db.session() as session:
+        due = [
+            (deadline, level)
+            for deadline, level in steps
+            if session.execute(
+                select(Ticket.id).where(and_(*_conditions(deadline, level, now, horizon))).limit(1)
+            ).first()
+            is not None
+        ]
+    if not due:
+        return ()
     warnings: list[SlaWarning] = []
     with db.session() as session:
-        for deadline in (RESOLUTION, RESPONSE):
-            for level in (SlaFlag.BREACHED, SlaFlag.AT_RISK):
-                warnings += _flag(db, session, deadline, level, now, horizon)
+        for deadline, level in due:
+            warnings += _flag(db, session, deadline, level, now, horizon)
         if warnings:
             session.commit()
         else:
@@ -140,10 +158,6 @@ def _flag(
 ) -> list[SlaWarning]:
     where = _conditions(deadline, level, now, horizon)
     condition = and_(*where)
-    # Most sweeps find nothing: a read first, so SQLite's single write lock is taken only
-    # when there is something to flag (a desk's sweep never holds up another desk's save).
-    if session.execute(select(Ticket.id).where(condition).limit(1)).first() is None:
-        return []
     if db.backend != "sqlite":
         picked = (
             select(Ticket.id).where(condition).order_by(Ticket.id).with_for_update(skip_locked=True)
