@@ -59,7 +59,7 @@ from workstation.services.follow_ups import record_follow_up as record_answer
 RELOAD_COOLDOWN_MS = 1000
 OVERDUE = ("#8a1c1c", "#fde2e1")
 # The customer and device columns are at most this many average characters wide.
-WIDE_COLUMN_CHARS = 26
+WIDE_COLUMN_CHARS = 22
 CUSTOMER_COLUMN, DEVICE_COLUMN = 2, 5
 
 
@@ -105,7 +105,7 @@ def _columns() -> list[Column]:
         Column(lambda: QCoreApplication.translate("FollowUps", "Device"), lambda r: r.device),
         Column(
             lambda: QCoreApplication.translate("FollowUps", "Resolved"),
-            lambda r: local_text(r.resolved_at),
+            lambda r: local_text(r.resolved_at)[:10],  # the day is enough here
         ),
         Column(
             lambda: QCoreApplication.translate("FollowUps", "Tries"),
@@ -270,7 +270,7 @@ class FollowUpsPage(QWidget):
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([3000, 2000])  # the list gets three fifths from the start
+        splitter.setSizes([650, 350])  # the list needs the room; the form fits in a third
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -334,6 +334,11 @@ class FollowUpsPage(QWidget):
         for column in (CUSTOMER_COLUMN, DEVICE_COLUMN):
             if self.table.columnWidth(column) > widest:
                 self.table.setColumnWidth(column, widest)
+        # The stretched last column kept the width it had before the cap: fit it again.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        self.table.resizeColumnToContents(self.model.columnCount() - 1)
+        header.setStretchLastSection(True)
 
     def _failed(self, error: BaseException) -> None:
         if is_problem(error):
@@ -533,7 +538,7 @@ class FollowUpsPage(QWidget):
         self.next_step.buttons[0].setText(self.tr("Reopen the ticket"))
         self.next_step.buttons[1].setText(self.tr("Open a complaint"))
         self.save_button.setText(self.tr("Record answer"))
-        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.save_button.setToolTip(self.tr("Record the answer (Ctrl+Enter)"))
         self.empty.setText(self.tr("No follow-up calls are due. Well done."))
         self.model.retranslate()
         self._show_summary()

@@ -856,30 +856,33 @@ class TicketView(QWidget):
     @Slot()
     def _reapply(self) -> None:
         """Apply the agent's edits to the version now stored (the conflict's `current`)."""
-        detail = self.detail
-        if detail is not None and self.dirty():
-            mine = self._mine()
-            self._edit_base = detail.edit
-            # What the agent did not touch now shows the stored value.
-            for widget in (self.severity, self.urgency, self.error_code, self.description):
-                widget.blockSignals(True)
-            if "severity" not in mine:
-                self._set_combo(self.severity, detail.severity)
-            if "urgency" not in mine:
-                self._set_combo(self.urgency, detail.urgency)
-            if "error_code" not in mine:
-                self.error_code.setText(detail.error_code)
-            if "description" not in mine:
-                self.description.setPlainText(detail.description)
-            for widget in (self.severity, self.urgency, self.error_code, self.description):
-                widget.blockSignals(False)
-            origin = self._origin
-            assert origin is not None
-            self._origin = replace(detail.edit, **{name: getattr(origin, name) for name in mine})
+        if self.detail is not None and self.dirty():
+            self._rebase(self.detail)
         self.conflict.hide()
         self._conflict_pending = False
         self.save_button.setEnabled(self.dirty())
         self.save_edits()
+
+    def _rebase(self, detail: TicketDetail) -> None:
+        """Put the agent's edits on `detail`: the fields they did not touch show what is
+        stored now, so the form shows what "apply my edits" will save."""
+        mine = self._mine()
+        self._edit_base = detail.edit
+        for widget in (self.severity, self.urgency, self.error_code, self.description):
+            widget.blockSignals(True)
+        if "severity" not in mine:
+            self._set_combo(self.severity, detail.severity)
+        if "urgency" not in mine:
+            self._set_combo(self.urgency, detail.urgency)
+        if "error_code" not in mine:
+            self.error_code.setText(detail.error_code)
+        if "description" not in mine:
+            self.description.setPlainText(detail.description)
+        for widget in (self.severity, self.urgency, self.error_code, self.description):
+            widget.blockSignals(False)
+        origin = self._origin
+        assert origin is not None
+        self._origin = replace(detail.edit, **{name: getattr(origin, name) for name in mine})
 
     @Slot()
     def _discard(self) -> None:
@@ -1141,7 +1144,7 @@ class TicketView(QWidget):
             if who
             else self.tr("Another desk changed this ticket since you opened it:")
         )
-        keep = self.tr("Nothing was saved. Your edits are still in the form.")
+        keep = self.tr("Nothing was saved. The form shows your edits on top of their change.")
         self.conflict_text.setText(
             "<b>" + heading + "</b><br>" + "<br>".join(lines) + "<br>" + keep
         )
@@ -1151,6 +1154,7 @@ class TicketView(QWidget):
         self._conflict_pending = self.dirty()
         if self._conflict_pending:
             self.save_button.setEnabled(False)
+            self._rebase(conflict.current)
         self.status_line.setText(self.tr("Not saved: the ticket changed on another desk."))
         self.detail = conflict.current
         self._show()
@@ -1181,7 +1185,7 @@ class TicketView(QWidget):
         for name, caption in self._resolution_captions.items():
             caption.setText(field_label(name))
         self.save_button.setText(self.tr("Save changes"))
-        self.save_button.setToolTip(self.tr("Ctrl+S"))
+        self.save_button.setToolTip(self.tr("Save the fault details (Ctrl+S)"))
         self.confirm_resolve.setText(self.tr("Resolve ticket"))
         self.cancel_resolve.setText(self.tr("Cancel"))
         self.assign_button.setText(self.tr("Assign…"))

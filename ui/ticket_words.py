@@ -136,7 +136,7 @@ def _edited_text(changes: Any) -> str:
             )
         parts.append(label)
     return QCoreApplication.translate("TicketWords", "Details edited: {fields}").format(
-        fields="; ".join(parts)
+        fields=" · ".join(parts)
     )
 
 

@@ -35,6 +35,7 @@ from ui.follow_ups_page import FollowUpsPage
 from ui.i18n import CHINESE, ENGLISH, Translations
 from ui.tasks import TaskRunner
 from ui.ticket_view import TicketView
+from ui.ticket_words import event_text
 from workstation.db import Database
 from workstation.models import SlaPlan
 from workstation.services.auth import SignedInUser
@@ -290,6 +291,9 @@ def test_screenshots_of_a_worked_ticket_in_both_languages(
     kinds = [e.kind for e in view.detail.timeline]
     assert {"sla_paused", "sla_resumed", "priority_changed", "sla_at_risk"} <= set(kinds)
     assert view.sla_model.rowCount() >= 5
+    for entry in view.detail.timeline:  # every event the services wrote reads as a sentence
+        text = event_text(entry.kind, dict(entry.details))
+        assert text != entry.kind and "()" not in text and "{" not in text
     qtbot.wait(100)
     save(view, "ticket-en")
     view.tabs.setCurrentIndex(1)
