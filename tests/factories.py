@@ -35,7 +35,9 @@ from workstation.services.auth import SignedInUser
 from workstation.services.reference import load_reference_data
 
 _serials = itertools.count(1)
-_tickets = itertools.count(1)
+# Far above what the real yearly counter hands out in a test (SR-2026-000001…), so a ticket
+# numbered by the services (a complaint, a logged call) never collides with a factory's.
+_tickets = itertools.count(900_001)
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ def desk(db: Database) -> tuple[SignedInUser, CustomerIds, int]:
     """Reference data, an agent, a customer with one device; ticket numbers past the factory's."""
     with_reference_data(db)
     with db.session() as session:
-        # tests.factories numbers its tickets SR-2026-000001…: the counter starts past them.
+        # The counter starts far from 1 so the numbers these tests expect are distinctive.
         session.add(TicketCounter(year=2026, last_number=500_000))
         session.commit()
     customer = add_customer(db, tier="standard")

@@ -58,6 +58,9 @@ from workstation.services.follow_ups import record_follow_up as record_answer
 # Another desk's follow-up changes re-read the list at most this often.
 RELOAD_COOLDOWN_MS = 1000
 OVERDUE = ("#8a1c1c", "#fde2e1")
+# The customer and device columns are at most this many average characters wide.
+WIDE_COLUMN_CHARS = 22
+CUSTOMER_COLUMN, DEVICE_COLUMN = 2, 5
 
 
 def _error_text(error: FieldError) -> str:
@@ -102,7 +105,7 @@ def _columns() -> list[Column]:
         Column(lambda: QCoreApplication.translate("FollowUps", "Device"), lambda r: r.device),
         Column(
             lambda: QCoreApplication.translate("FollowUps", "Resolved"),
-            lambda r: local_text(r.resolved_at),
+            lambda r: local_text(r.resolved_at)[:10],  # the day is enough here
         ),
         Column(
             lambda: QCoreApplication.translate("FollowUps", "Tries"),
@@ -267,6 +270,7 @@ class FollowUpsPage(QWidget):
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([650, 350])  # the list needs the room; the form fits in a third
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -308,6 +312,7 @@ class FollowUpsPage(QWidget):
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self.table.resizeColumnsToContents()
+        self._cap_columns()
         index = next((i for i, r in enumerate(rows) if r.id == keep), None)
         if index is None and keep is not None and self._typed():
             return  # the one being answered was done elsewhere: keep what was typed in view
@@ -322,6 +327,18 @@ class FollowUpsPage(QWidget):
             self._show(rows[index], keep_answer=rows[index].id == keep)
         else:
             self._show(None)
+
+    def _cap_columns(self) -> None:
+        """Long names and device descriptions give way so the later columns stay in view."""
+        widest = self.table.fontMetrics().averageCharWidth() * WIDE_COLUMN_CHARS
+        for column in (CUSTOMER_COLUMN, DEVICE_COLUMN):
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
+        # The stretched last column kept the width it had before the cap: fit it again.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        self.table.resizeColumnToContents(self.model.columnCount() - 1)
+        header.setStretchLastSection(True)
 
     def _failed(self, error: BaseException) -> None:
         if is_problem(error):
@@ -388,12 +405,14 @@ class FollowUpsPage(QWidget):
         ]
         if row.device:
             lines.append(self.tr("Device: {device}").format(device=row.device))
-        if row.solution:
+        if row.solution and row.resolved_by:
             lines.append(
                 self.tr("Fixed by {who}: {solution}").format(
-                    who=row.resolved_by or "—", solution=row.solution
+                    who=row.resolved_by, solution=row.solution
                 )
             )
+        elif row.solution:
+            lines.append(self.tr("Fix: {solution}").format(solution=row.solution))
         self.summary.setText("<br>".join(lines))
 
     @Slot()
@@ -513,13 +532,13 @@ class FollowUpsPage(QWidget):
         self.reached.buttons[1].setText(self.tr("No answer"))
         self.fixed.buttons[0].setText(self.tr("Yes, it works"))
         self.fixed.buttons[1].setText(self.tr("No, the fault is back"))
+        for number, button in enumerate(self.score.buttons, start=1):
+            button.setText(str(number))
         self.score_hint.setText(self.tr("1 = very dissatisfied … 5 = very satisfied"))
         self.next_step.buttons[0].setText(self.tr("Reopen the ticket"))
         self.next_step.buttons[1].setText(self.tr("Open a complaint"))
         self.save_button.setText(self.tr("Record answer"))
-        self.save_button.setToolTip(
-            QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
-        )
+        self.save_button.setToolTip(self.tr("Record the answer (Ctrl+Enter)"))
         self.empty.setText(self.tr("No follow-up calls are due. Well done."))
         self.model.retranslate()
         self._show_summary()

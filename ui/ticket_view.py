@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -101,6 +103,24 @@ PRIORITY_COLOURS = {
 TICK_MS = 30_000
 
 
+def wrap_last_column(table: QTableView) -> None:
+    """The last column (what happened, typed reasons) takes the rest of the width and wraps
+    onto more lines instead of being cut off."""
+    table.setWordWrap(True)
+    table.horizontalHeader().setSectionResizeMode(
+        table.model().columnCount() - 1, QHeaderView.ResizeMode.Stretch
+    )
+    rows = table.verticalHeader()
+    rows.setMinimumSectionSize(table.fontMetrics().height() + 8)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
+def fit_leading_columns(table: QTableView) -> None:
+    """Every column but the last as wide as its contents."""
+    for column in range(table.model().columnCount() - 1):
+        table.resizeColumnToContents(column)
+
+
 def sla_state(detail: TicketDetail, now: datetime) -> tuple[str, datetime | None]:
     """(state, the deadline that matters now) of a ticket, from what it holds."""
     if detail.status in ("resolved", "closed"):
@@ -130,6 +150,19 @@ def sla_state_text(state: str) -> str:
         case "paused":
             return QCoreApplication.translate("TicketView", "Paused")
     return QCoreApplication.translate("TicketView", "Done")
+
+
+class StatusLine(QLabel):
+    """The outcome of the last action: takes no room while there is nothing to say."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
 
 
 class ReasonDialog(QDialog):
@@ -254,6 +287,8 @@ class TicketView(QWidget):
         self._origin: TicketEdit | None = None
         self._busy = False
         self._closed = False
+        # A save met another desk's change: apply or discard from the banner first.
+        self._conflict_pending = False
 
         self.presence = TicketPresence(db, runner, user, desk, parent=self)
         self._build()
@@ -326,9 +361,8 @@ class TicketView(QWidget):
         conflict_layout.addWidget(self.discard_button)
         self.conflict.hide()
 
-        self.status_line = QLabel()
+        self.status_line = StatusLine()
         self.status_line.setObjectName("ticketStatusLine")
-        self.status_line.setWordWrap(True)
 
         # Facts (read-only).
         self.facts = QFormLayout()
@@ -443,12 +477,13 @@ class TicketView(QWidget):
         self.timeline_model = RowsModel(
             [
                 Column(lambda: self.tr("When"), lambda e: local_text(e.at)),
-                Column(lambda: self.tr("Who"), lambda e: e.user or self.tr("system")),
+                Column(lambda: self.tr("Who"), lambda e: e.user or self.tr("System")),
                 Column(lambda: self.tr("What"), lambda e: event_text(e.kind, dict(e.details))),
             ],
             self,
         )
         self.timeline = rows_table(self.timeline_model, "ticketTimeline")
+        wrap_last_column(self.timeline)
         self.sla_model = RowsModel(
             [
                 Column(lambda: self.tr("When"), lambda s: local_text(s.at)),
@@ -461,12 +496,13 @@ class TicketView(QWidget):
                         else (SLA_COLOURS["at_risk"] if s.kind == "at_risk" else None)
                     ),
                 ),
-                Column(lambda: self.tr("Details"), self._step_details),
                 Column(lambda: self.tr("Resolve by"), self._step_deadline),
+                Column(lambda: self.tr("Details"), self._step_details),
             ],
             self,
         )
         self.sla_table = rows_table(self.sla_model, "slaTimeline")
+        wrap_last_column(self.sla_table)
         self.where_time_went = QLabel()
         self.where_time_went.setObjectName("whereTimeWent")
         self.where_time_went.setWordWrap(True)
@@ -577,9 +613,9 @@ class TicketView(QWidget):
         self._show_facts(detail)
         self._show_moves(detail)
         self.timeline_model.set_rows(list(reversed(detail.timeline)))
-        self.timeline.resizeColumnsToContents()
+        fit_leading_columns(self.timeline)
         self.sla_model.set_rows(list(detail.sla_timeline))
-        self.sla_table.resizeColumnsToContents()
+        fit_leading_columns(self.sla_table)
         self._show_time_spent(detail)
         resolved = detail.status in ("resolved", "closed")
         if resolved and not self.resolution_box.isVisible():
@@ -617,10 +653,7 @@ class TicketView(QWidget):
         symptom = d.symptom_name_zh if self._chinese() else d.symptom_name_en
         put("symptom", " · ".join(p for p in (symptom, d.error_code) if p))
         put("reported", local_text(d.reported_at))
-        put(
-            "channel",
-            f"{channel_name(d.channel)} · {severity_name(d.severity)} · {urgency_name(d.urgency)}",
-        )
+        put("channel", channel_name(d.channel))
         put("queue", d.queue_name)
         put("assignee", d.assignee_name or self.tr("unassigned"))
         put("plan", d.sla_plan_name)
@@ -670,7 +703,7 @@ class TicketView(QWidget):
         parts = []
         if step.user:
             parts.append(step.user)
-        if step.kind == "paused" and step.reason:
+        if step.kind in ("paused", "resumed") and step.reason:
             parts.append(pause_reason_text(step.reason))
         elif step.reason:
             parts.append(step.reason)
@@ -778,7 +811,8 @@ class TicketView(QWidget):
         if self._edit_base is None:
             self._edit_base = self.detail.edit
             self._origin = self.detail.edit
-        self.save_button.setEnabled(True)
+        # During a conflict the banner's buttons decide: a plain save would only be refused.
+        self.save_button.setEnabled(not self._conflict_pending)
 
     def _mine(self) -> dict[str, Any]:
         """The fields the agent changed since starting to type, with their new values."""
@@ -822,32 +856,38 @@ class TicketView(QWidget):
     @Slot()
     def _reapply(self) -> None:
         """Apply the agent's edits to the version now stored (the conflict's `current`)."""
-        detail = self.detail
-        if detail is not None and self.dirty():
-            mine = self._mine()
-            self._edit_base = detail.edit
-            # What the agent did not touch now shows the stored value.
-            for widget in (self.severity, self.urgency, self.error_code, self.description):
-                widget.blockSignals(True)
-            if "severity" not in mine:
-                self._set_combo(self.severity, detail.severity)
-            if "urgency" not in mine:
-                self._set_combo(self.urgency, detail.urgency)
-            if "error_code" not in mine:
-                self.error_code.setText(detail.error_code)
-            if "description" not in mine:
-                self.description.setPlainText(detail.description)
-            for widget in (self.severity, self.urgency, self.error_code, self.description):
-                widget.blockSignals(False)
-            origin = self._origin
-            assert origin is not None
-            self._origin = replace(detail.edit, **{name: getattr(origin, name) for name in mine})
+        if self.detail is not None and self.dirty():
+            self._rebase(self.detail)
         self.conflict.hide()
+        self._conflict_pending = False
+        self.save_button.setEnabled(self.dirty())
         self.save_edits()
+
+    def _rebase(self, detail: TicketDetail) -> None:
+        """Put the agent's edits on `detail`: the fields they did not touch show what is
+        stored now, so the form shows what "apply my edits" will save."""
+        mine = self._mine()
+        self._edit_base = detail.edit
+        for widget in (self.severity, self.urgency, self.error_code, self.description):
+            widget.blockSignals(True)
+        if "severity" not in mine:
+            self._set_combo(self.severity, detail.severity)
+        if "urgency" not in mine:
+            self._set_combo(self.urgency, detail.urgency)
+        if "error_code" not in mine:
+            self.error_code.setText(detail.error_code)
+        if "description" not in mine:
+            self.description.setPlainText(detail.description)
+        for widget in (self.severity, self.urgency, self.error_code, self.description):
+            widget.blockSignals(False)
+        origin = self._origin
+        assert origin is not None
+        self._origin = replace(detail.edit, **{name: getattr(origin, name) for name in mine})
 
     @Slot()
     def _discard(self) -> None:
         self.conflict.hide()
+        self._conflict_pending = False
         if self.detail is not None:
             self._fill_edits(self.detail)
         self.status_line.setText(self.tr("Your edits were discarded; this is the ticket now."))
@@ -1104,13 +1144,17 @@ class TicketView(QWidget):
             if who
             else self.tr("Another desk changed this ticket since you opened it:")
         )
-        keep = self.tr("Nothing was saved. Your edits are still in the form.")
+        keep = self.tr("Nothing was saved. The form shows your edits on top of their change.")
         self.conflict_text.setText(
             "<b>" + heading + "</b><br>" + "<br>".join(lines) + "<br>" + keep
         )
         self.reapply_button.setVisible(self.dirty())
         self.discard_button.setVisible(self.dirty())
         self.conflict.show()
+        self._conflict_pending = self.dirty()
+        if self._conflict_pending:
+            self.save_button.setEnabled(False)
+            self._rebase(conflict.current)
         self.status_line.setText(self.tr("Not saved: the ticket changed on another desk."))
         self.detail = conflict.current
         self._show()
@@ -1141,11 +1185,7 @@ class TicketView(QWidget):
         for name, caption in self._resolution_captions.items():
             caption.setText(field_label(name))
         self.save_button.setText(self.tr("Save changes"))
-        self.save_button.setToolTip(
-            QKeySequence(QKeySequence.StandardKey.Save).toString(
-                QKeySequence.SequenceFormat.NativeText
-            )
-        )
+        self.save_button.setToolTip(self.tr("Save the fault details (Ctrl+S)"))
         self.confirm_resolve.setText(self.tr("Resolve ticket"))
         self.cancel_resolve.setText(self.tr("Cancel"))
         self.assign_button.setText(self.tr("Assign…"))

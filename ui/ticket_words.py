@@ -110,76 +110,180 @@ def pause_reason_text(reason: str) -> str:
     return reason
 
 
+def _deadline_name(deadline: object) -> str:
+    if deadline == "response":
+        return QCoreApplication.translate("TicketWords", "Response deadline")
+    return QCoreApplication.translate("TicketWords", "Resolution deadline")
+
+
+def _with_text(line: str, text: object) -> str:
+    """`line` followed by what someone typed (a note, a reason, comments), when there is one."""
+    typed = str(text or "").strip()
+    if not typed:
+        return line
+    return QCoreApplication.translate("TicketWords", "{line}: {text}").format(line=line, text=typed)
+
+
+def _edited_text(changes: Any) -> str:
+    """Which fields an edit changed; short ones with their old and new values."""
+    parts = []
+    for name, values in dict(changes or {}).items():
+        label = field_label(str(name))
+        if name in ("severity", "urgency", "error_code") and isinstance(values, list | tuple):
+            old, new = [*values, None, None][:2]
+            label = QCoreApplication.translate("TicketWords", "{field} {old} → {new}").format(
+                field=label, old=value_text(str(name), old), new=value_text(str(name), new)
+            )
+        parts.append(label)
+    return QCoreApplication.translate("TicketWords", "Details edited: {fields}").format(
+        fields=" · ".join(parts)
+    )
+
+
+def _instant(value: object) -> str:
+    if not value:
+        return ""
+    try:
+        return local_text(datetime.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)
+
+
 def event_text(kind: str, details: dict[str, Any]) -> str:
-    """One line of the ticket's timeline, in words."""
+    """One line of the ticket's timeline, in words, from what the services store in
+    `TicketEvent.details` (ticket_work, sla_watch, follow_ups, intake, claims)."""
     d = details
     match kind:
         case "created":
-            return QCoreApplication.translate("TicketWords", "Ticket logged ({priority})").format(
-                priority=d.get("priority", "")
-            )
+            if d.get("complaint_of"):
+                line = QCoreApplication.translate(
+                    "TicketWords", "Complaint about {number} logged"
+                ).format(number=d["complaint_of"])
+            else:
+                line = QCoreApplication.translate("TicketWords", "Ticket logged")
+            if d.get("priority"):
+                line += " " + QCoreApplication.translate("TicketWords", "({priority})").format(
+                    priority=d["priority"]
+                )
+            if d.get("repeat_of"):
+                line += " · " + QCoreApplication.translate(
+                    "TicketWords", "repeat of {number}"
+                ).format(number=d["repeat_of"])
+            return line
         case "assigned":
             if d.get("taken"):
                 return QCoreApplication.translate("TicketWords", "Taken from the queue")
+            if d.get("from_assignee_id"):
+                return QCoreApplication.translate("TicketWords", "Reassigned to {name}").format(
+                    name=d.get("assignee", "") or "—"
+                )
             return QCoreApplication.translate("TicketWords", "Assigned to {name}").format(
                 name=d.get("assignee", "") or "—"
             )
         case "status_changed":
-            return QCoreApplication.translate("TicketWords", "Status: {old} → {new}").format(
+            line = QCoreApplication.translate("TicketWords", "Status: {old} → {new}").format(
                 old=ticket_status_name(str(d.get("from", ""))),
                 new=ticket_status_name(str(d.get("to", ""))),
             )
+            if d.get("first_response"):
+                line += " " + QCoreApplication.translate("TicketWords", "(first response)")
+            return _with_text(line, d.get("note"))
         case "resolved":
+            if d.get("first_call"):
+                return QCoreApplication.translate(
+                    "TicketWords", "Resolved on the first call: {type}"
+                ).format(type=resolution_name(str(d.get("resolution_type", ""))))
             return QCoreApplication.translate("TicketWords", "Resolved: {type}").format(
                 type=resolution_name(str(d.get("resolution_type", "")))
             )
         case "closed":
             return QCoreApplication.translate("TicketWords", "Closed")
         case "reopened":
-            return QCoreApplication.translate("TicketWords", "Reopened: {reason}").format(
-                reason=d.get("reason", "") or d.get("note", "")
-            )
+            reason = str(d.get("reason", "") or d.get("note", ""))
+            if reason == "follow_up":
+                return QCoreApplication.translate(
+                    "TicketWords", "Reopened after the follow-up call"
+                )
+            return _with_text(QCoreApplication.translate("TicketWords", "Reopened"), reason)
         case "sla_paused":
             return QCoreApplication.translate("TicketWords", "SLA clock paused ({reason})").format(
                 reason=pause_reason_text(str(d.get("reason", "")))
             )
         case "sla_resumed":
+            minutes = d.get("paused_minutes")
+            if isinstance(minutes, int | float) and minutes > 0:
+                return QCoreApplication.translate(
+                    "TicketWords", "SLA clock resumed after {time} of working time"
+                ).format(time=duration_text(float(minutes)))
             return QCoreApplication.translate("TicketWords", "SLA clock resumed")
         case "priority_changed":
-            return QCoreApplication.translate(
-                "TicketWords", "Priority {old} → {new}: {reason}"
-            ).format(
-                old=d.get("priority_before", ""),
-                new=d.get("priority_after", ""),
-                reason=d.get("reason", ""),
+            return _with_text(
+                QCoreApplication.translate("TicketWords", "Priority {old} → {new}").format(
+                    old=d.get("priority_before", ""), new=d.get("priority_after", "")
+                ),
+                d.get("reason"),
             )
         case "sla_plan_changed":
-            return QCoreApplication.translate("TicketWords", "SLA plan changed: {reason}").format(
-                reason=d.get("reason", "")
+            return _with_text(
+                QCoreApplication.translate("TicketWords", "SLA plan {old} → {new}").format(
+                    old=d.get("plan_before", "") or "—", new=d.get("plan_after", "") or "—"
+                ),
+                d.get("reason"),
             )
         case "escalated":
-            return QCoreApplication.translate(
-                "TicketWords", "Escalated to second line: {reason}"
-            ).format(reason=d.get("reason", ""))
+            line = (
+                QCoreApplication.translate("TicketWords", "Escalated to {queue}").format(
+                    queue=d["to_queue"]
+                )
+                if d.get("to_queue")
+                else QCoreApplication.translate("TicketWords", "Escalated to second line")
+            )
+            return _with_text(line, d.get("reason"))
         case "escalated_to_supervisor":
             return QCoreApplication.translate("TicketWords", "Breach escalated to the supervisors")
-        case "sla_at_risk":
-            return QCoreApplication.translate("TicketWords", "SLA at risk")
-        case "sla_breached":
-            return QCoreApplication.translate("TicketWords", "SLA breached")
-        case "edited":
-            return QCoreApplication.translate("TicketWords", "Details edited: {fields}").format(
-                fields=", ".join(field_label(str(f)) for f in d.get("changes", {}))
+        case "sla_at_risk" | "sla_breached":
+            which = _deadline_name(d.get("deadline"))
+            due = _instant(d.get("due_at"))
+            if kind == "sla_at_risk":
+                if due:
+                    return QCoreApplication.translate(
+                        "TicketWords", "{deadline} at risk (due {time})"
+                    ).format(deadline=which, time=due)
+                return QCoreApplication.translate("TicketWords", "{deadline} at risk").format(
+                    deadline=which
+                )
+            if due:
+                return QCoreApplication.translate(
+                    "TicketWords", "{deadline} breached (was due {time})"
+                ).format(deadline=which, time=due)
+            return QCoreApplication.translate("TicketWords", "{deadline} breached").format(
+                deadline=which
             )
+        case "edited":
+            return _edited_text(d.get("changes"))
         case "follow_up":
-            return QCoreApplication.translate(
+            fixed = d.get("confirmed_fixed")
+            line = QCoreApplication.translate(
                 "TicketWords", "Follow-up call: satisfaction {score}/5"
             ).format(score=d.get("satisfaction", ""))
+            if fixed is True:
+                line += ", " + QCoreApplication.translate("TicketWords", "fix confirmed")
+            elif fixed is False:
+                line += ", " + QCoreApplication.translate("TicketWords", "the fault is back")
+            return _with_text(line, d.get("comments"))
         case "follow_up_attempt":
-            return QCoreApplication.translate("TicketWords", "Follow-up call: customer not reached")
+            return _with_text(
+                QCoreApplication.translate("TicketWords", "Follow-up call: customer not reached"),
+                d.get("comments"),
+            )
         case "complaint_opened":
             return QCoreApplication.translate("TicketWords", "Complaint {number} opened").format(
                 number=d.get("complaint", "")
+            )
+        case "call_added":
+            return _with_text(
+                QCoreApplication.translate("TicketWords", "The customer called again"),
+                d.get("note"),
             )
         case "note":
             return QCoreApplication.translate("TicketWords", "Note: {text}").format(

@@ -110,7 +110,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="+184"/>
+        <location filename="../../ui/ticket_view.py" line="+217"/>
         <source>Assign the ticket</source>
         <translation>分派工单</translation>
     </message>
@@ -1436,7 +1436,7 @@
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../ui/follow_ups_page.py" line="+66"/>
+        <location filename="../../ui/follow_ups_page.py" line="+69"/>
         <source>The customer is not satisfied: reopen the ticket or open a complaint.</source>
         <translation>客户不满意：请重新打开工单或登记投诉。</translation>
     </message>
@@ -1494,7 +1494,7 @@
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location line="+221"/>
+        <location line="+235"/>
         <source>The list could not be read: the database did not answer.</source>
         <translation>无法读取列表：数据库没有响应。</translation>
     </message>
@@ -1531,10 +1531,15 @@
     <message>
         <location line="+3"/>
         <source>Fixed by {who}: {solution}</source>
-        <translation>{who} 的处理：{solution}</translation>
+        <translation>由{who}处理：{solution}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+5"/>
+        <source>Fix: {solution}</source>
+        <translation>处理：{solution}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Say whether the customer was reached.</source>
         <translation>请选择是否联系上客户。</translation>
     </message>
@@ -1629,7 +1634,7 @@
         <translation>否，故障又出现了</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>1 = very dissatisfied … 5 = very satisfied</source>
         <translation>1 = 非常不满意 … 5 = 非常满意</translation>
     </message>
@@ -1649,7 +1654,12 @@
         <translation>记录回访结果</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Record the answer (Ctrl+Enter)</source>
+        <translation>记录回访结果（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No follow-up calls are due. Well done.</source>
         <translation>目前没有到期的回访。</translation>
     </message>
@@ -2981,7 +2991,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="-90"/>
+        <location filename="../../ui/ticket_view.py" line="-103"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
@@ -3006,20 +3016,15 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+313"/>
-        <location line="+9"/>
+        <location line="+327"/>
+        <location line="+10"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Who</source>
         <translation>操作人</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>system</source>
-        <translation>系统</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3027,23 +3032,28 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+667"/>
+        <location line="-1"/>
+        <location line="+677"/>
         <source>Resolve by</source>
         <translation>解决时限</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-696"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>The ticket could not be read: the database did not answer.</source>
         <translation>无法读取工单：数据库没有响应。</translation>
     </message>
@@ -3063,7 +3073,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>恢复后剩余 {time}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>unassigned</source>
         <translation>未分派</translation>
     </message>
@@ -3079,25 +3089,25 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+495"/>
+        <location line="+506"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-483"/>
         <source>Reassign…</source>
         <translation>重新分派…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+487"/>
+        <location line="+494"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-479"/>
         <source>paused {time} of working time</source>
-        <translation>暂停了 {time} 工作时间</translation>
+        <translation>暂停工作时间 {time}</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3125,8 +3135,8 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="+79"/>
-        <location line="+78"/>
+        <location line="+80"/>
+        <location line="+84"/>
         <location line="+62"/>
         <location line="+24"/>
         <location line="+41"/>
@@ -3134,12 +3144,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-195"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Your edits were discarded; this is the ticket now.</source>
         <translation>您的修改已放弃；这是工单的最新内容。</translation>
     </message>
@@ -3185,12 +3195,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+126"/>
+        <location line="+130"/>
         <source>SLA plan</source>
         <translation>SLA 方案</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-76"/>
         <source>A ticket that is {old} cannot become {new}.</source>
         <translation>状态为「{old}」的工单不能变为「{new}」。</translation>
     </message>
@@ -3226,11 +3236,11 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Nothing was saved. Your edits are still in the form.</source>
-        <translation>没有保存任何内容。您的修改仍保留在表单中。</translation>
+        <source>Nothing was saved. The form shows your edits on top of their change.</source>
+        <translation>尚未保存。表单中显示的是在对方修改基础上加上您的修改。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Not saved: the ticket changed on another desk.</source>
         <translation>未保存：工单已在另一个坐席被修改。</translation>
     </message>
@@ -3295,7 +3305,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Save the fault details (Ctrl+S)</source>
+        <translation>保存故障详情（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Resolve ticket</source>
         <translation>解决工单</translation>
     </message>
@@ -3464,11 +3479,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+107"/>
         <source>Reopened</source>
         <translation>已重新打开</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-100"/>
         <source>waiting for the customer</source>
         <translation>等待客户</translation>
     </message>
@@ -3478,17 +3494,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>已解决至重新打开</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Ticket logged ({priority})</source>
-        <translation>工单已登记（{priority}）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+66"/>
         <source>Taken from the queue</source>
         <translation>从队列领取</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Assigned to {name}</source>
         <translation>分派给 {name}</translation>
     </message>
@@ -3498,7 +3509,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>状态：{old} → {new}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Resolved: {type}</source>
         <translation>已解决：{type}</translation>
     </message>
@@ -3508,59 +3519,144 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reopened: {reason}</source>
-        <translation>重新打开：{reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>SLA clock paused ({reason})</source>
         <translation>SLA 暂停计时（{reason}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>SLA clock resumed</source>
         <translation>SLA 恢复计时</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Priority {old} → {new}: {reason}</source>
-        <translation>优先级 {old} → {new}：{reason}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>SLA plan changed: {reason}</source>
-        <translation>SLA 方案变更：{reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Escalated to second line: {reason}</source>
-        <translation>升级到二线：{reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+25"/>
         <source>Breach escalated to the supervisors</source>
         <translation>超时已升级给主管</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>SLA at risk</source>
-        <translation>SLA 临近超时</translation>
+        <location line="-128"/>
+        <source>Response deadline</source>
+        <translation>响应时限</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>SLA breached</source>
-        <translation>SLA 已超时</translation>
+        <location line="+1"/>
+        <source>Resolution deadline</source>
+        <translation>解决时限</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <source>{line}: {text}</source>
+        <translation>{line}：{text}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{field} {old} → {new}</source>
+        <translation>{field} {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Details edited: {fields}</source>
         <translation>修改了：{fields}</translation>
     </message>
     <message>
+        <location line="+21"/>
+        <source>Complaint about {number} logged</source>
+        <translation>已登记关于 {number} 的投诉</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Ticket logged</source>
+        <translation>工单已登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>({priority})</source>
+        <translation>（{priority}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>repeat of {number}</source>
+        <translation>与 {number} 重复报修</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reassigned to {name}</source>
+        <translation>改派给 {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(first response)</source>
+        <translation>（首次响应）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resolved on the first call: {type}</source>
+        <translation>首次来电即解决：{type}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reopened after the follow-up call</source>
+        <translation>回访后重新打开</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SLA clock resumed after {time} of working time</source>
+        <translation>SLA 恢复计时（已暂停工作时间 {time}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Priority {old} → {new}</source>
+        <translation>优先级 {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SLA plan {old} → {new}</source>
+        <translation>SLA 方案 {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Escalated to {queue}</source>
+        <translation>已升级至 {queue}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Escalated to second line</source>
+        <translation>已升级至二线</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{deadline} at risk (due {time})</source>
+        <translation>{deadline}临近超时（到期 {time}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{deadline} at risk</source>
+        <translation>{deadline}临近超时</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{deadline} breached (was due {time})</source>
+        <translation>{deadline}已超时（原定 {time}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{deadline} breached</source>
+        <translation>{deadline}已超时</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Follow-up call: satisfaction {score}/5</source>
         <translation>回访：满意度 {score}/5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fix confirmed</source>
+        <translation>确认已修复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the fault is back</source>
+        <translation>故障复现</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3568,9 +3664,14 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>回访：未联系上客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Complaint {number} opened</source>
         <translation>已登记投诉 {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The customer called again</source>
+        <translation>客户再次来电</translation>
     </message>
     <message>
         <location line="+4"/>

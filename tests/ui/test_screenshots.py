@@ -7,6 +7,7 @@ also refresh the README's picture from the English main window.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -15,19 +16,40 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.factories import (
     add_contract,
     add_customer,
     add_equipment,
     add_ticket,
+    model_id,
+    symptom_id,
     with_reference_data,
 )
+from tests.ticket_factories import add_planned_ticket, add_worker, queue_id
 from tests.ui.desk import OpenDesk
 from tests.ui.helpers import add_open_ticket
 from ui.areas import Area
+from ui.follow_ups_page import FollowUpsPage
 from ui.i18n import CHINESE, ENGLISH, Translations
+from ui.tasks import TaskRunner
+from ui.ticket_view import TicketView
+from ui.ticket_words import event_text
 from workstation.db import Database
+from workstation.models import SlaPlan
+from workstation.services.auth import SignedInUser
+from workstation.services.presence import announce
+from workstation.services.sla_plans import default_plan_id
+from workstation.services.sla_watch import sweep_sla
+from workstation.services.ticket_detail import load_ticket
+from workstation.services.ticket_work import (
+    Resolution,
+    assign,
+    change_priority_or_plan,
+    change_status,
+    edit_ticket,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -268,3 +290,229 @@ def test_screenshots_of_the_queue_in_both_languages(
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "工单"
     for path in shots.values():
         assert QImage(str(path)).size() == QUEUE_SIZE * window.devicePixelRatio()
+
+
+TICKET_SIZE = QSize(1280, 800)
+
+
+def _vip_plan(db: Database) -> int:
+    with db.session() as session:
+        found = session.scalar(select(SlaPlan.id).where(SlaPlan.name == "VIP 24x7"))
+        assert found is not None
+        return found
+
+
+def _worked_ticket(db: Database) -> tuple[int, SignedInUser]:
+    """A VIP's printer ticket driven through the real services: assigned, worked, paused for
+    the customer and resumed, raised to P2, then warned at risk by the SLA watch."""
+    with_reference_data(db)
+    customer = add_customer(
+        db,
+        "上海精密仪器有限公司",
+        tier="vip",
+        contacts=(("张三", ("138 1234 5678",)),),
+    )
+    printer = add_equipment(db, customer, serial="LP-2020-7777")
+    supervisor = add_worker(db, "陈主管", role="supervisor")
+    engineer = add_worker(db, "王工", role="engineer")
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    start = now - timedelta(hours=8)
+    ticket_id = add_planned_ticket(
+        db,
+        customer,
+        _vip_plan(db),
+        start,
+        priority="P3",
+        queue=queue_id(db, "FRONT"),
+        equipment_id=printer,
+        product_model=model_id(db),
+    )
+
+    def version() -> int:
+        return load_ticket(db, ticket_id).version
+
+    assign(db, supervisor, ticket_id, version(), engineer.id, now=start + timedelta(minutes=6))
+    change_status(
+        db, engineer, ticket_id, version(), "in_progress", now=start + timedelta(minutes=22)
+    )
+    loaded = load_ticket(db, ticket_id).edit
+    edit_ticket(
+        db,
+        engineer,
+        ticket_id,
+        loaded,
+        replace(loaded, symptom_category_id=symptom_id(db, model_id(db)), error_code="E-201"),
+        now=start + timedelta(minutes=35),
+    )
+    change_status(
+        db,
+        engineer,
+        ticket_id,
+        version(),
+        "waiting_customer",
+        note="客户需确认硒鼓批次后回电",
+        now=start + timedelta(hours=1),
+    )
+    change_status(db, engineer, ticket_id, version(), "in_progress", now=start + timedelta(hours=3))
+    change_priority_or_plan(
+        db,
+        supervisor,
+        ticket_id,
+        version(),
+        priority="P2",
+        reason="客户产线停机，影响出货",
+        now=start + timedelta(hours=3, minutes=10),
+    )
+    warned = sweep_sla(db, now=start + timedelta(hours=7, minutes=40))
+    assert [w.level for w in warned] == ["at_risk"]
+    return ticket_id, engineer
+
+
+def _ticket_window(
+    qtbot: QtBot, db: Database, runner: TaskRunner, user: SignedInUser, ticket_id: int
+) -> TicketView:
+    view = TicketView(db=db, runner=runner, user=user, ticket_id=ticket_id, desk="desk-1")
+    qtbot.addWidget(view)
+    view.resize(TICKET_SIZE)
+    view.show()
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=5000)
+    qtbot.waitUntil(lambda: view.severity.count() > 0, timeout=5000)
+    return view
+
+
+def test_screenshots_of_a_worked_ticket_in_both_languages(
+    qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
+) -> None:
+    """A VIP ticket mid-way: badges, moves, facts, the timeline and the SLA timeline."""
+    ticket_id, engineer = _worked_ticket(db)
+    colleague = add_worker(db, "李娜", role="agent")
+    announce(db, colleague, "desk-2", ticket_id)
+    view = _ticket_window(qtbot, db, runner, engineer, ticket_id)
+    qtbot.waitUntil(view.presence.banner.isVisible, timeout=5000)
+    assert view.detail is not None
+    kinds = [e.kind for e in view.detail.timeline]
+    assert {"sla_paused", "sla_resumed", "priority_changed", "sla_at_risk"} <= set(kinds)
+    assert view.sla_model.rowCount() >= 5
+    for entry in view.detail.timeline:  # every event the services wrote reads as a sentence
+        text = event_text(entry.kind, dict(entry.details))
+        assert text != entry.kind and "()" not in text and "{" not in text
+    qtbot.wait(100)
+    save(view, "ticket-en")
+    view.tabs.setCurrentIndex(1)
+    qtbot.wait(50)
+    save(view, "ticket-sla-en")
+
+    translations.switch(CHINESE)
+    qtbot.waitUntil(lambda: view.tabs.tabText(0) != "Timeline", timeout=1000)
+    view.tabs.setCurrentIndex(0)
+    qtbot.wait(100)
+    save(view, "ticket-zh")
+    view.tabs.setCurrentIndex(1)
+    qtbot.wait(50)
+    save(view, "ticket-sla-zh")
+
+
+def test_screenshot_of_the_conflict_banner(qtbot: QtBot, db: Database, runner: TaskRunner) -> None:
+    """Another desk raised the severity while the agent typed a description."""
+    ticket_id, engineer = _worked_ticket(db)
+    other = add_worker(db, "李娜", role="agent")
+    view = _ticket_window(qtbot, db, runner, engineer, ticket_id)
+    view.description.setPlainText("打印机卡纸；客户补充：每天早上第一次打印时出现，面板显示 E-201")
+    loaded = load_ticket(db, ticket_id)
+    edit_ticket(db, other, ticket_id, loaded.edit, replace(loaded.edit, severity="critical"))
+    view.save_button.click()
+    qtbot.waitUntil(view.conflict.isVisible, timeout=5000)
+    qtbot.wait(100)
+    save(view, "ticket-conflict-en")
+
+
+FOLLOW_UPS_SIZE = QSize(1280, 640)
+
+
+def _resolved_with_follow_up(
+    db: Database,
+    engineer: SignedInUser,
+    name: str,
+    contact: tuple[str, tuple[str, ...]],
+    serial: str,
+    solution: str,
+    days_ago: float,
+) -> None:
+    customer = add_customer(db, name, contacts=(contact,))
+    device = add_equipment(db, customer, serial=serial)
+    resolved = datetime.now(UTC) - timedelta(days=days_ago)
+    with db.session() as session:
+        plan = default_plan_id(session)
+    ticket_id = add_planned_ticket(
+        db,
+        customer,
+        plan,
+        resolved - timedelta(hours=6),
+        status="in_progress",
+        assignee_id=engineer.id,
+        equipment_id=device,
+        product_model=model_id(db),
+    )
+    change_status(
+        db,
+        engineer,
+        ticket_id,
+        load_ticket(db, ticket_id).version,
+        "resolved",
+        resolution=Resolution("part_replaced", "搓纸轮磨损", solution),
+        now=resolved,
+    )
+
+
+def test_screenshots_of_the_follow_ups_due_in_both_languages(
+    qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
+) -> None:
+    """Three follow-ups due; the first answered half-way: reached, fault back, 2 of 5."""
+    with_reference_data(db)
+    engineer = add_worker(db, "王工", role="engineer")
+    _resolved_with_follow_up(
+        db,
+        engineer,
+        "上海精密仪器有限公司",
+        ("张三", ("138 1234 5678",)),
+        "LP-2020-7777",
+        "更换搓纸轮，清洁进纸通道",
+        days_ago=5,
+    )
+    _resolved_with_follow_up(
+        db,
+        engineer,
+        "北京远航科技有限公司",
+        ("李四", ("010-6552 1234",)),
+        "LP-2020-8120",
+        "重新安装驱动并校准打印头",
+        days_ago=4,
+    )
+    _resolved_with_follow_up(
+        db,
+        engineer,
+        "杭州西湖医疗器械股份有限公司",
+        ("赵敏", ("139 0000 1111",)),
+        "LP-2020-9034",
+        "更换定影组件",
+        days_ago=3,
+    )
+    agent = add_worker(db, "张伟", role="agent")
+    page = FollowUpsPage(db=db, runner=runner, user=agent)
+    qtbot.addWidget(page)
+    page.resize(FOLLOW_UPS_SIZE)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    page.reached.buttons[0].click()
+    page.fixed.buttons[1].click()
+    page.score.buttons[1].click()
+    page.comments.setPlainText("又卡纸了，客户很不满意，要求工程师今天再来一次")
+    assert page.next_step.isVisible()
+    qtbot.wait(100)
+    save(page, "follow-ups-en")
+
+    translations.switch(CHINESE)
+    qtbot.waitUntil(lambda: page.save_button.text() != "Record answer", timeout=1000)
+    qtbot.wait(100)
+    save(page, "follow-ups-zh")

@@ -122,6 +122,9 @@ def test_a_save_over_another_desks_change_shows_it_and_reapplies_on_the_new_vers
     text = view.conflict_text.text()
     assert "李娜" in text and "Severity" in text and "Critical" in text
     assert view.description.toPlainText().endswith("每天早上第一次打印时出现")
+    # The field the agent did not touch shows the other desk's value; a plain save waits.
+    assert view.severity.currentData() == "critical"
+    assert not view.save_button.isEnabled()
     assert view.reapply_button.isVisible()
 
     view.reapply_button.click()
