@@ -12,6 +12,7 @@ from tests.factories import add_customer, add_desk_user, with_reference_data
 from tests.ticket_factories import add_office_plan, add_planned_ticket, beijing
 from workstation.db import Database
 from workstation.models import BusinessCalendar, SlaPause, SlaPlan, Ticket
+from workstation.permissions import PermissionDenied
 from workstation.services.auth import SignedInUser
 from workstation.services.sla_plans import load_calendar
 from workstation.services.sla_timeline import PhaseTime
@@ -124,14 +125,17 @@ def test_a_priority_change_mid_way_recomputes_from_the_working_time_used(
         ticket.resolution_sla_flag = "at_risk"
         session.commit()
     now = beijing(2026, 4, 2, 16)
+    with pytest.raises(PermissionDenied):  # the promise to the customer is a supervisor's call
+        change_priority_or_plan(db, agent, ticket_id, 1, priority="P4", reason="客户同意延期")
+    supervisor = add_desk_user(db, "supervisor1", "supervisor")
     with pytest.raises(TicketRefused) as refused:
-        change_priority_or_plan(db, agent, ticket_id, 1, priority="P9", reason="")
+        change_priority_or_plan(db, supervisor, ticket_id, 1, priority="P9", reason="")
     assert {(e.field, e.code) for e in refused.value.errors} == {
         ("reason", "required"),
         ("priority", "unknown"),
     }
     change = change_priority_or_plan(
-        db, agent, ticket_id, 1, priority="P4", reason="客户同意延期", now=now
+        db, supervisor, ticket_id, 1, priority="P4", reason="客户同意延期", now=now
     )
     # Used by Thursday 16:00: Wednesday 450 + Thursday 09:00-12:00 and 13:30-16:00 = 780.
     # P4 leaves 2250 - 780 = 1470: Thursday 120, Friday 450, Monday holiday, Tuesday 450,
@@ -174,8 +178,9 @@ def test_a_plan_change_keeps_paused_time_out(db: Database, agent: SignedInUser) 
         ("in_progress", beijing(2026, 4, 2, 11)),
     )
     now = beijing(2026, 4, 2, 14)
+    supervisor = add_desk_user(db, "supervisor1", "supervisor")
     change = change_priority_or_plan(
-        db, agent, ticket_id, version, sla_plan_id=other, reason="合同升级", now=now
+        db, supervisor, ticket_id, version, sla_plan_id=other, reason="合同升级", now=now
     )
     with db.session() as session:
         calendar_id = session.scalar(

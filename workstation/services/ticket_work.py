@@ -666,8 +666,11 @@ def change_priority_or_plan(
     now: datetime | None = None,
 ) -> TicketChange:
     """A new priority and/or SLA plan mid-way: the deadlines follow from the working time
-    already used (pauses kept out), flags go back if the new deadlines are not yet at risk."""
-    require(user.role, Permission.WORK_TICKETS)
+    already used (pauses kept out), flags go back if the new deadlines are not yet at risk.
+
+    A supervisor's decision (it moves the ticket's promise to the customer), like assigning.
+    """
+    require(user.role, Permission.ASSIGN_TICKETS)
     now = now or datetime.now(UTC)
     reason = reason.strip()
     with db.session() as session:
