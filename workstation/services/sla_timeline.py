@@ -160,7 +160,17 @@ def sla_steps(
             which = str(d.get("deadline", ""))
             level = AT_RISK if kind == "sla_at_risk" else BREACHED
             warned.add((which, level))
-            steps.append(SlaStep(event.at, level, event.user, deadline=which))
+            due = _parse(d.get("due_at"))  # the deadline the warning is about
+            steps.append(
+                SlaStep(
+                    event.at,
+                    level,
+                    event.user,
+                    deadline=which,
+                    response_due_after=due if which == RESPONSE else None,
+                    resolution_due_after=due if which == RESOLUTION else None,
+                )
+            )
         elif kind == "resolved":
             steps.append(SlaStep(event.at, RESOLVED, event.user, str(d.get("resolution_type", ""))))
         if step is not None:
