@@ -235,8 +235,9 @@ def test_a_ticket_is_found_by_its_number_with_or_without_prefix_and_by_last_digi
 def test_an_ambiguous_number_runs_every_strategy_and_groups_the_hits(
     db: Database, desk: Desk
 ) -> None:
-    ticket_digits = desk.ticket_number[-4:]
-    add_customer(db, "杭州测试有限公司", contacts=(("赵六", (f"137 0000 {ticket_digits}",)),))
+    ticket_digits = desk.ticket_number[-6:]  # the whole sequence (factory numbers are 900001…)
+    phone = f"137 00{ticket_digits[:2]} {ticket_digits[2:]}"
+    add_customer(db, "杭州测试有限公司", contacts=(("赵六", (phone,)),))
     result = lookup(db, ticket_digits)
     kinds = [hit.kind for hit in result.hits]
     assert "contact" in kinds and "ticket" in kinds
