@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QDate,
     QDateTime,
     QEvent,
-    QLocale,
     QStringListModel,
     Qt,
     QTime,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import speaks_chinese
 from ui.local_time import date_text, local_text
 from ui.problems import problem_message
 from ui.similar_faults import SimilarFaultsPanel
@@ -685,7 +685,7 @@ class CallFormView(QWidget):
         with self._programmatic():
             self.product_model.clear()
             self.product_model.addItem(self.tr("(choose the model)"), None)
-            chinese = QLocale().language() == QLocale.Language.Chinese
+            chinese = speaks_chinese()
             for model in models:
                 kind = model.kind_zh if chinese else model.kind_en
                 self.product_model.addItem(f"{model.code} — {kind}", model.id)
@@ -721,7 +721,7 @@ class CallFormView(QWidget):
 
     def _symptoms_loaded(self, symptoms: tuple[SymptomOption, ...]) -> None:
         self._symptoms = symptoms
-        chinese = QLocale().language() == QLocale.Language.Chinese
+        chinese = speaks_chinese()
         with self._programmatic():
             self.symptom.clear()
             self.symptom.addItem(self.tr("(choose a symptom)"), None)
@@ -1223,7 +1223,7 @@ class CallFormView(QWidget):
         self.info_button.setText(self.tr("Information &only"))
         self.wrap_up_button.setText(self.tr("&Wrap up the call…"))
         self.open_ticket_button.setText(self.tr("Open ticket"))
-        chinese = QLocale().language() == QLocale.Language.Chinese
+        chinese = speaks_chinese()
         for i in range(1, self.product_model.count()):
             model = next((m for m in self._models if m.id == self.product_model.itemData(i)), None)
             if model is not None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
 
@@ -16,6 +16,7 @@ from ui.customer_dialogs import (
     change_line,
     line_edit,
 )
+from ui.i18n import speaks_chinese
 from ui.tasks import TaskRunner
 from workstation.db import Database
 from workstation.services.auth import SignedInUser
@@ -59,7 +60,7 @@ class OptionalDateEdit(QDateEdit):
 
 
 def model_label(option: ProductModelOption) -> str:
-    kind = option.kind_zh if QLocale().language() == QLocale.Language.Chinese else option.kind_en
+    kind = option.kind_zh if speaks_chinese() else option.kind_en
     return f"{option.code}  {option.name}  ({kind})"
 
 

@@ -102,3 +102,8 @@ class Translations(QObject):
             return [translator]
         log.info("no Qt catalogue qtbase_%s in %s: standard buttons stay English", language, folder)
         return []
+
+
+def speaks_chinese() -> bool:
+    """Whether the desk shows Chinese now: which of a record's two names to show."""
+    return QLocale().language() == QLocale.Language.Chinese

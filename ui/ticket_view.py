@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from ui.call_form import channel_name, resolution_name, severity_name, urgency_name
 from ui.customer_card import Column, RowsModel, badge_style, rows_table, tier_label
 from ui.customer_dialogs import ERROR_COLOUR, FieldBox
+from ui.i18n import speaks_chinese
 from ui.local_time import local_text
 from ui.presence import TicketPresence
 from ui.tasks import TaskRunner, is_problem
@@ -650,7 +651,7 @@ class TicketView(QWidget):
             p for p in (d.product_model_name or d.equipment_model_name, d.serial_number) if p
         )
         put("device", device)
-        symptom = d.symptom_name_zh if self._chinese() else d.symptom_name_en
+        symptom = d.symptom_name_zh if speaks_chinese() else d.symptom_name_en
         put("symptom", " · ".join(p for p in (symptom, d.error_code) if p))
         put("reported", local_text(d.reported_at))
         put("channel", channel_name(d.channel))
@@ -669,9 +670,6 @@ class TicketView(QWidget):
         elif met_at is not None:
             text += " " + self.tr("(late: {time})").format(time=local_text(met_at))
         return text
-
-    def _chinese(self) -> bool:
-        return self.tr("Ticket") != "Ticket"
 
     def _show_moves(self, d: TicketDetail) -> None:
         while self._moves_row.count():

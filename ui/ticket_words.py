@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.call_form import resolution_name, severity_name, urgency_name
+from ui.customer_dialogs import field_error_text
 from ui.local_time import local_text
 from ui.vocabulary import ticket_status_name
 from workstation.outcomes import FieldError
@@ -334,17 +335,10 @@ def value_text(field: str, value: Any) -> str:
 
 
 def ticket_error_text(error: FieldError) -> str:
-    """The sentence for a ticket service's field error."""
+    """The sentence for a ticket service's field error (the shared ones as every form says
+    them)."""
     p = dict(error.params)
     match error.code:
-        case "required":
-            return QCoreApplication.translate("TicketWords", "Required.")
-        case "unknown":
-            return QCoreApplication.translate("TicketWords", "Choose one of the list.")
-        case "too_long":
-            return QCoreApplication.translate(
-                "TicketWords", "Too long: at most {max} characters."
-            ).format(max=p.get("max", ""))
         case "not_open":
             return QCoreApplication.translate(
                 "TicketWords", "The ticket is {status}: it cannot be changed this way."
@@ -357,4 +351,8 @@ def ticket_error_text(error: FieldError) -> str:
             )
         case "not_found":
             return QCoreApplication.translate("TicketWords", "No such user.")
-    return QCoreApplication.translate("TicketWords", "This value cannot be saved.")
+        case "no_second_line":
+            return QCoreApplication.translate(
+                "TicketWords", "There is no second-line queue to escalate to."
+            )
+    return field_error_text(error)

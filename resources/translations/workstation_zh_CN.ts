@@ -110,7 +110,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="+217"/>
+        <location filename="../../ui/ticket_view.py" line="+218"/>
         <source>Assign the ticket</source>
         <translation>分派工单</translation>
     </message>
@@ -1404,7 +1404,7 @@
 <context>
     <name>EquipmentDialog</name>
     <message>
-        <location filename="../../ui/equipment_dialogs.py" line="+201"/>
+        <location filename="../../ui/equipment_dialogs.py" line="+202"/>
         <location line="+16"/>
         <source>Model</source>
         <translation>型号</translation>
@@ -3043,12 +3043,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+677"/>
+        <location line="+674"/>
         <source>Resolve by</source>
         <translation>解决时限</translation>
     </message>
     <message>
-        <location line="-696"/>
+        <location line="-693"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -3088,8 +3088,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>（延迟：{time}）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+506"/>
+        <location line="+507"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
@@ -3358,7 +3357,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>TicketWords</name>
     <message>
-        <location filename="../../ui/ticket_words.py" line="+21"/>
+        <location filename="../../ui/ticket_words.py" line="+22"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
@@ -3755,22 +3754,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Required.</source>
-        <translation>必填。</translation>
+        <location line="+34"/>
+        <source>There is no second-line queue to escalate to.</source>
+        <translation>没有可以升级到的二线队列。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Choose one of the list.</source>
-        <translation>请从列表中选择。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Too long: at most {max} characters.</source>
-        <translation>太长：最多 {max} 个字符。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-12"/>
         <source>The ticket is {status}: it cannot be changed this way.</source>
         <translation>工单状态为「{status}」：不能这样修改。</translation>
     </message>
@@ -3788,11 +3777,6 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+4"/>
         <source>No such user.</source>
         <translation>没有此用户。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This value cannot be saved.</source>
-        <translation>无法保存此值。</translation>
     </message>
 </context>
 <context>

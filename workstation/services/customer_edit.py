@@ -534,7 +534,8 @@ def _reload(session: Session, customer_id: int) -> Customer:
     return customer
 
 
-def _phones_of(session: Session, contact_ids: Sequence[int]) -> dict[int, list[str]]:
+def phones_of(session: Session, contact_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Each contact's phone numbers as entered, first entered first."""
     phones: dict[int, list[str]] = {cid: [] for cid in contact_ids}
     if contact_ids:
         rows = session.execute(
@@ -545,6 +546,13 @@ def _phones_of(session: Session, contact_ids: Sequence[int]) -> dict[int, list[s
         for contact_id, raw in rows:
             phones[contact_id].append(raw)
     return phones
+
+
+def first_phone(session: Session, contact_id: int | None) -> str:
+    """The contact's first phone number as entered ("" without a contact or a number)."""
+    if contact_id is None:
+        return ""
+    return next(iter(phones_of(session, [contact_id])[contact_id]), "")
 
 
 def _contact_for_edit(contact: Contact, phones: Sequence[str]) -> ContactForEdit:
@@ -568,7 +576,7 @@ def _customer_for_edit(session: Session, customer: Customer) -> CustomerForEdit:
     contacts = session.scalars(
         select(Contact).where(Contact.customer_id == customer.id).order_by(Contact.id)
     ).all()
-    phones = _phones_of(session, [c.id for c in contacts])
+    phones = phones_of(session, [c.id for c in contacts])
     sites = session.scalars(
         select(Site).where(Site.customer_id == customer.id).order_by(Site.id)
     ).all()
@@ -604,7 +612,7 @@ def contact_for_edit(db: Database, contact_id: int) -> ContactForEdit:
         contact = session.get(Contact, contact_id)
         if contact is None:
             raise RecordNotFound("contact", contact_id)
-        return _contact_for_edit(contact, _phones_of(session, [contact_id])[contact_id])
+        return _contact_for_edit(contact, phones_of(session, [contact_id])[contact_id])
 
 
 def add_contact(
@@ -657,7 +665,7 @@ def update_contact(
         if contact is None:
             raise RecordNotFound("contact", contact_id)
         if loaded is not None:
-            current = _contact_for_edit(contact, _phones_of(session, [contact_id])[contact_id])
+            current = _contact_for_edit(contact, phones_of(session, [contact_id])[contact_id])
             if current != loaded:
                 raise EditConflict(current)
         live_customer(session, contact.customer_id, "name")

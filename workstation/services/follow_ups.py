@@ -23,7 +23,6 @@ from workstation.db import Database
 from workstation.models import (
     Call,
     Contact,
-    ContactPhone,
     Customer,
     Equipment,
     FollowUp,
@@ -38,7 +37,7 @@ from workstation.models import (
 from workstation.outcomes import FieldError, Refused
 from workstation.permissions import Permission, require
 from workstation.services.auth import SignedInUser
-from workstation.services.customer_edit import RecordNotFound
+from workstation.services.customer_edit import RecordNotFound, first_phone, phones_of
 from workstation.services.intake import CENTRE_TIMEZONE, first_line_queue, next_ticket_number
 from workstation.services.ticket_work import close_in_session, reopen_in_session
 from workstation.services.triage import deadlines, plan_for, priority_for
@@ -169,7 +168,7 @@ def follow_ups_due(
             .order_by(FollowUp.due_at, FollowUp.id)
             .limit(limit)
         ).all()
-        phones = _first_phones(session, {r[5] for r in rows if r[5] is not None})
+        phones = phones_of(session, sorted({r[5] for r in rows if r[5] is not None}))
     return tuple(
         FollowUpRow(
             id=f.id,
@@ -179,7 +178,7 @@ def follow_ups_due(
             customer_id=customer_id,
             customer_name=customer_name,
             contact_name=contact_name or "",
-            phone=phones.get(contact_id, "") if contact_id is not None else "",
+            phone=next(iter(phones.get(contact_id, [])), "") if contact_id is not None else "",
             device=" ".join(p for p in (model or "", serial or "") if p),
             resolved_at=resolved_at,
             resolved_by=resolved_by or "",
@@ -201,20 +200,6 @@ def follow_ups_due(
             solution,
         ) in rows
     )
-
-
-def _first_phones(session: Session, contact_ids: set[int]) -> dict[int, str]:
-    """Each contact's first phone number (as entered)."""
-    phones: dict[int, str] = {}
-    if not contact_ids:
-        return phones
-    for contact_id, number in session.execute(
-        select(ContactPhone.contact_id, ContactPhone.raw)
-        .where(ContactPhone.contact_id.in_(contact_ids))
-        .order_by(ContactPhone.contact_id, ContactPhone.id)
-    ):
-        phones.setdefault(contact_id, number)
-    return phones
 
 
 def due_count(db: Database, now: datetime | None = None) -> int:
@@ -333,17 +318,7 @@ def _log_call(
     session: Session, user: SignedInUser, ticket: Ticket, notes: str, now: datetime
 ) -> None:
     """The follow-up is an outgoing call on the customer's history."""
-    phone = ""
-    if ticket.contact_id is not None:
-        phone = (
-            session.scalar(
-                select(ContactPhone.raw)
-                .where(ContactPhone.contact_id == ticket.contact_id)
-                .order_by(ContactPhone.id)
-                .limit(1)
-            )
-            or ""
-        )
+    phone = first_phone(session, ticket.contact_id)
     session.add(
         Call(
             direction="out",

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from workstation.db import Database
-from workstation.models import ProductModel, Region, SymptomCategory
+from workstation.models import ProductModel, Queue, Region, SymptomCategory
 from workstation.services.reference import product_kinds
 
 
@@ -20,6 +21,15 @@ class RegionOption:
     id: int
     code: str
     name: str
+
+
+@dataclass(frozen=True)
+class QueueOption:
+    id: int
+    code: str
+    name: str
+    level: int
+    region_id: int | None
 
 
 @dataclass(frozen=True)
@@ -45,8 +55,23 @@ class SymptomOption:
 
 def regions(db: Database) -> tuple[RegionOption, ...]:
     with db.session() as session:
-        rows = session.execute(select(Region.id, Region.code, Region.name).order_by(Region.code))
-        return tuple(RegionOption(*row) for row in rows)
+        return region_options(session)
+
+
+def region_options(session: Session) -> tuple[RegionOption, ...]:
+    """Every region, in the caller's session (screens that read several lists at once)."""
+    rows = session.execute(select(Region.id, Region.code, Region.name).order_by(Region.code))
+    return tuple(RegionOption(*row) for row in rows)
+
+
+def queue_options(session: Session) -> tuple[QueueOption, ...]:
+    """Every queue, first line before second, in the caller's session."""
+    rows = session.execute(
+        select(Queue.id, Queue.code, Queue.name, Queue.level, Queue.region_id).order_by(
+            Queue.level, Queue.code
+        )
+    )
+    return tuple(QueueOption(*row) for row in rows)
 
 
 def product_models(db: Database) -> tuple[ProductModelOption, ...]:

@@ -60,6 +60,7 @@ from workstation.models import (
     User,
     UTCDateTime,
 )
+from workstation.services.options import QueueOption, RegionOption, queue_options, region_options
 
 OPEN_STATUSES: tuple[str, ...] = tuple(str(s) for s in _OPEN)
 PRIORITIES: tuple[str, ...] = ("P1", "P2", "P3", "P4")
@@ -142,21 +143,6 @@ class QueuePage:
 
 
 @dataclass(frozen=True)
-class QueueOption:
-    id: int
-    code: str
-    name: str
-    level: int
-    region_id: int | None
-
-
-@dataclass(frozen=True)
-class RegionChoice:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True)
 class UserChoice:
     id: int
     display_name: str
@@ -168,7 +154,7 @@ class QueueFilterOptions:
     """What the queue's filter bar offers."""
 
     queues: tuple[QueueOption, ...]
-    regions: tuple[RegionChoice, ...]
+    regions: tuple[RegionOption, ...]
     users: tuple[UserChoice, ...]
 
 
@@ -511,18 +497,8 @@ def queue_counts(db: Database, now: datetime | None = None) -> tuple[QueueCount,
 def queue_filter_options(db: Database) -> QueueFilterOptions:
     """The queues, regions and active users who work tickets, for the filter bar."""
     with db.session() as session:
-        queues = tuple(
-            QueueOption(row.id, row.code, row.name, row.level, row.region_id)
-            for row in session.execute(
-                select(Queue.id, Queue.code, Queue.name, Queue.level, Queue.region_id).order_by(
-                    Queue.level, Queue.code
-                )
-            )
-        )
-        regions = tuple(
-            RegionChoice(row.id, row.name)
-            for row in session.execute(select(Region.id, Region.name).order_by(Region.code))
-        )
+        queues = queue_options(session)
+        regions = region_options(session)
         users = tuple(
             UserChoice(row.id, row.display_name, row.role)
             for row in session.execute(

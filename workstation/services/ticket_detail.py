@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session, aliased
 from workstation.db import Database
 from workstation.models import (
     Contact,
-    ContactPhone,
     Customer,
     Equipment,
     ProductModel,
@@ -28,8 +27,9 @@ from workstation.models import (
     TicketEvent,
     User,
 )
-from workstation.services.customer_edit import RecordNotFound
+from workstation.services.customer_edit import RecordNotFound, first_phone
 from workstation.services.intake import FIRST_CALL_RESOLUTION_TYPES, SEVERITIES, URGENCIES
+from workstation.services.options import QueueOption, queue_options
 from workstation.services.sla_timeline import (
     EventInput,
     PhaseTime,
@@ -205,15 +205,6 @@ class TicketDetail:
 
 
 @dataclass(frozen=True)
-class QueueOption:
-    id: int
-    code: str
-    name: str
-    level: int
-    region_id: int | None
-
-
-@dataclass(frozen=True)
 class PlanOption:
     id: int
     name: str
@@ -234,14 +225,7 @@ class TicketOptions:
 
 def options(db: Database) -> TicketOptions:
     with db.session() as session:
-        queues = tuple(
-            QueueOption(*row)
-            for row in session.execute(
-                select(Queue.id, Queue.code, Queue.name, Queue.level, Queue.region_id).order_by(
-                    Queue.level, Queue.code
-                )
-            )
-        )
+        queues = queue_options(session)
         plans = tuple(
             PlanOption(*row)
             for row in session.execute(
@@ -299,17 +283,7 @@ def ticket_detail(session: Session, ticket_id: int, now: datetime) -> TicketDeta
     if row is None:
         raise RecordNotFound("ticket", ticket_id)
     t: Ticket = row[0]
-    phone = ""
-    if t.contact_id is not None:
-        phone = (
-            session.scalars(
-                select(ContactPhone.raw)
-                .where(ContactPhone.contact_id == t.contact_id)
-                .order_by(ContactPhone.id)
-                .limit(1)
-            ).first()
-            or ""
-        )
+    phone = first_phone(session, t.contact_id)
     timeline = tuple(
         TimelineEntry(at, user_id, name or "", kind, dict(details or {}))
         for at, user_id, name, kind, details in session.execute(
