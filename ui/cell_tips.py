@@ -46,7 +46,9 @@ def is_cut_short(view: QAbstractItemView, index: Index, text: str) -> bool:
     """Whether `text` is wider than the cell it is drawn in."""
     metrics = view.fontMetrics()
     widest = max(metrics.horizontalAdvance(line) for line in text.splitlines() or [text])
-    return widest + _PADDING > view.visualRect(QModelIndex(index)).width()
+    if isinstance(index, QPersistentModelIndex):
+        index = view.model().index(index.row(), index.column())
+    return widest + _PADDING > view.visualRect(index).width()
 
 
 def show_cut_text_as_tips(view: QAbstractItemView) -> None:
