@@ -1,9 +1,9 @@
 """Shared fixtures: a real database on each back end, and checks that keep the suite strict.
 
 Every test that takes `db` runs twice: on an SQLite file in tmp_path and on a
-private database of a real PostgreSQL server, each a copy of a migrated template (`WORKSTATION_TEST_PG_URL`, default
-the local server). The PostgreSQL half is never skipped: an unreachable server
-fails the run.
+private database of a real PostgreSQL server (`WORKSTATION_TEST_PG_URL`, default
+the local server), each a copy of a template migrated once per run. The PostgreSQL
+half is never skipped: an unreachable server fails the run.
 """
 
 from __future__ import annotations
