@@ -14,6 +14,7 @@ from tests.bench import (
     figures_edit,
     figures_history,
     figures_intake,
+    figures_kpis,
     figures_lookup,
     figures_propagation,
     figures_queue,
@@ -32,6 +33,7 @@ FIGURE_MODULES = [
     figures_claims,
     figures_propagation,
     figures_queue,
+    figures_kpis,
 ]
 
 

@@ -7,7 +7,10 @@ report; `bounds()` turns it into the half-open UTC range the database compares w
 
 A `KpiFilter` narrows tickets by region, queue, product kind and customer tier; an empty
 tuple means "all". `filtered()` adds the joins and clauses it needs to any SELECT over
-tickets, so every KPI and every report filters the same way.
+tickets, so every KPI and every report filters the same way. `filtered_bound()` and
+`within_bound()` do the same with bound parameters, for a statement built once per
+`FilterShape` and run with `filter_params()` and `period_params()` (what the dashboard
+refreshes every few seconds should not rebuild its SQL each time).
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, func
+from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, func
 from sqlalchemy.orm import aliased
 
 from workstation.models import Customer, ProductModel, Queue, Ticket
+from workstation.models.base import UTCDateTime
 from workstation.services.intake import CENTRE_TIMEZONE
 
 SelectT = TypeVar("SelectT", bound=Select)
@@ -83,6 +87,38 @@ class KpiFilter:
 
 NO_FILTER = KpiFilter()
 
+# The bound parameters of `filtered_bound` / `within_bound`: a statement built once per
+# filter shape is run with these values (`filter_params`, `period_params`).
+PERIOD_LOW, PERIOD_HIGH = "period_low", "period_high"
+_FILTER_PARAMS = ("region_ids", "queue_ids", "product_categories", "tiers")
+
+
+@dataclass(frozen=True)
+class FilterShape:
+    """Which of the filter's restrictions are in use: what a statement's form depends on."""
+
+    regions: bool
+    queues: bool
+    categories: bool
+    tiers: bool
+
+    @classmethod
+    def of(cls, flt: KpiFilter) -> FilterShape:
+        return cls(
+            bool(flt.region_ids), bool(flt.queue_ids), bool(flt.product_categories), bool(flt.tiers)
+        )
+
+
+def filter_params(flt: KpiFilter) -> dict[str, list[Any]]:
+    """The values of a statement made by `filtered_bound` for this filter."""
+    return {name: list(getattr(flt, name)) for name in _FILTER_PARAMS if getattr(flt, name)}
+
+
+def period_params(period: Period) -> dict[str, datetime]:
+    """The values of `within_bound` for this period."""
+    low, high = period.bounds()
+    return {PERIOD_LOW: low, PERIOD_HIGH: high}
+
 
 def filtered(stmt: SelectT, flt: KpiFilter) -> SelectT:
     """`stmt` (a SELECT over Ticket) narrowed by `flt`, with the joins the filter needs.
@@ -90,22 +126,47 @@ def filtered(stmt: SelectT, flt: KpiFilter) -> SelectT:
     The joined tables are aliased, so a statement that joins Customer or ProductModel for
     its own columns is not confused by the filter's joins.
     """
+    return _narrow(
+        stmt, flt.region_ids or None, flt.queue_ids or None, flt.product_categories or None,
+        flt.tiers or None,
+    )  # fmt: skip
+
+
+def filtered_bound(stmt: SelectT, shape: FilterShape) -> SelectT:
+    """Like `filtered`, with the values as bound parameters (`filter_params`): a statement
+    built once per shape serves every filter of that shape."""
+
+    def bound(used: bool, name: str) -> BindParameter[Any] | None:
+        return bindparam(name, expanding=True) if used else None
+
+    return _narrow(
+        stmt,
+        bound(shape.regions, "region_ids"),
+        bound(shape.queues, "queue_ids"),
+        bound(shape.categories, "product_categories"),
+        bound(shape.tiers, "tiers"),
+    )
+
+
+def _narrow(stmt: SelectT, regions: Any, queues: Any, categories: Any, tiers: Any) -> SelectT:
+    """The joins and clauses of a filter; each argument is None (no restriction) or what the
+    column must be IN (values, or an expanding bound parameter)."""
     customer = aliased(Customer, name="filter_customer")
     queue = aliased(Queue, name="filter_queue")
     model = aliased(ProductModel, name="filter_model")
-    if flt.region_ids or flt.tiers:
+    if regions is not None or tiers is not None:
         stmt = stmt.join(customer, customer.id == Ticket.customer_id)
-    if flt.region_ids:
+    if regions is not None:
         stmt = stmt.outerjoin(queue, queue.id == Ticket.queue_id)
         region: ColumnElement[int | None] = func.coalesce(queue.region_id, customer.region_id)
-        stmt = stmt.where(region.in_(flt.region_ids))
-    if flt.tiers:
-        stmt = stmt.where(customer.tier.in_(flt.tiers))
-    if flt.queue_ids:
-        stmt = stmt.where(Ticket.queue_id.in_(flt.queue_ids))
-    if flt.product_categories:
+        stmt = stmt.where(region.in_(regions))
+    if tiers is not None:
+        stmt = stmt.where(customer.tier.in_(tiers))
+    if queues is not None:
+        stmt = stmt.where(Ticket.queue_id.in_(queues))
+    if categories is not None:
         stmt = stmt.join(model, model.id == Ticket.product_model_id).where(
-            model.category.in_(flt.product_categories)
+            model.category.in_(categories)
         )
     return stmt
 
@@ -113,4 +174,11 @@ def filtered(stmt: SelectT, flt: KpiFilter) -> SelectT:
 def within(column: Any, period: Period) -> ColumnElement[bool]:
     """`column` falls on one of the period's local days."""
     low, high = period.bounds()
+    return (column >= low) & (column < high)
+
+
+def within_bound(column: Any) -> ColumnElement[bool]:
+    """`column` falls in the period given at execution (`period_params`)."""
+    low = bindparam(PERIOD_LOW, type_=UTCDateTime())
+    high = bindparam(PERIOD_HIGH, type_=UTCDateTime())
     return (column >= low) & (column < high)

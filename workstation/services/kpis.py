@@ -17,28 +17,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Float,
     Select,
-    and_,
+    bindparam,
     case,
     cast,
     exists,
     extract,
     func,
-    literal,
-    or_,
     select,
+    union_all,
 )
-from sqlalchemy.orm import Session
 
 from workstation.db import Database
 from workstation.models import (
     FollowUp,
-    FollowUpStatus,
     ProductModel,
     SlaPause,
     SymptomCategory,
@@ -50,10 +49,25 @@ from workstation.models.base import UTCDateTime
 from workstation.models.tickets import OPEN_STATUSES
 from workstation.permissions import Permission, PermissionDenied, allowed
 from workstation.services.auth import SignedInUser
-from workstation.services.kpi_filters import NO_FILTER, KpiFilter, Period, filtered, within
+from workstation.services.kpi_filters import (
+    NO_FILTER,
+    FilterShape,
+    KpiFilter,
+    Period,
+    filter_params,
+    filtered,
+    filtered_bound,
+    period_params,
+    within,
+    within_bound,
+)
 
 # KPIs of issue 6 the schema cannot measure until visits and parts are recorded (issue 5).
 NOT_MEASURABLE = ("parts_consumption", "engineer_utilisation", "visits_per_day")
+
+# The bound parameter of the backlog's instant: the period's end, or now for a period not
+# over yet.
+AS_OF = "as_of"
 
 # A follow-up score of this or more counts as satisfied ("share of 4–5").
 SATISFIED_SCORE = 4
@@ -99,17 +113,15 @@ def _hours(minutes: float | None) -> float | None:
     return minutes / 60.0 if minutes is not None else None
 
 
-def median(session: Session, value: Any, stmt: Select) -> float | None:
+def median_statement(dialect: str, value: Any, stmt: Select) -> Select:
     """The median of `value` over the rows `stmt` (a SELECT over tickets with its WHERE) picks.
 
-    An even count takes the mean of the two middle values on both back ends.
+    An even count takes the mean of the two middle values on both back ends: PostgreSQL's
+    percentile_cont does; SQLite has none, so the rows are numbered in order of `value`.
     """
     present = stmt.where(value.is_not(None))
-    if session.get_bind().dialect.name == "postgresql":
-        result = session.scalar(
-            present.with_only_columns(func.percentile_cont(0.5).within_group(value))
-        )
-        return float(result) if result is not None else None
+    if dialect == "postgresql":
+        return present.with_only_columns(func.percentile_cont(0.5).within_group(value))
     ranked = present.with_only_columns(
         value.label("v"),
         func.row_number().over(order_by=value).label("rn"),
@@ -117,8 +129,7 @@ def median(session: Session, value: Any, stmt: Select) -> float | None:
     ).subquery()
     # The middle row (odd count) or the two middle rows (even): 2·rn between n and n + 2.
     middle = (ranked.c.rn * 2).between(ranked.c.n, ranked.c.n + 2)
-    result = session.scalar(select(func.avg(ranked.c.v)).where(middle))
-    return float(result) if result is not None else None
+    return select(func.avg(ranked.c.v)).where(middle)
 
 
 # --- the summary ---------------------------------------------------------------------------
@@ -168,130 +179,110 @@ def kpi_summary(
     """Every KPI of `period` for the tickets `flt` lets through."""
     require_kpi_access(user)
     now = now or datetime.now(UTC)
-    with db.session() as session:
-        dialect = session.get_bind().dialect.name
-        reported = _reported(session, period, flt)
-        response = _response(session, dialect, period, flt)
-        resolution = _resolution(session, dialect, period, flt)
-        backlog = _backlog(session, dialect, period, flt, now)
-        satisfaction = _satisfaction(session, period, flt)
-    return KpiSummary(
-        period=period, **reported, **response, **resolution, **backlog, **satisfaction
-    )
-
-
-def _tickets(flt: KpiFilter, *columns: Any) -> Select:
-    return filtered(select(*columns).select_from(Ticket), flt)
-
-
-def _reported(session: Session, period: Period, flt: KpiFilter) -> dict[str, Any]:
-    """Tickets reported in the period: first-call resolution and repeat faults."""
-    fault = Ticket.kind == TicketKind.FAULT
-    first_call = fault & Ticket.resolved_on_first_call & ~_was_reopened()
-    repeat = fault & Ticket.repeat_of_id.is_not(None)
-    with_device = fault & Ticket.equipment_id.is_not(None)
-    row = session.execute(
-        _tickets(
-            flt,
-            func.count(),
-            _count_if(fault),
-            _count_if(first_call),
-            _count_if(repeat),
-            _count_if(with_device),
-        ).where(within(Ticket.reported_at, period))
-    ).one()
-    total, faults, first_calls, repeats, devices = (int(v) for v in row)
-    return {
-        "tickets_reported": total,
-        "faults_reported": faults,
-        "first_call_resolution_rate": _ratio(first_calls, faults),
-        "repeat_faults": repeats,
-        "repeat_fault_rate": _ratio(repeats, devices),
-    }
-
-
-def _response(session: Session, dialect: str, period: Period, flt: KpiFilter) -> dict[str, Any]:
-    """Tickets first responded to in the period: times to respond and response compliance."""
-    clock = clock_minutes(dialect, Ticket.reported_at, Ticket.first_response_at)
-    working = Ticket.response_working_minutes
-    cohort = _tickets(flt).where(within(Ticket.first_response_at, period))
-    with_due = Ticket.response_due_at.is_not(None)
-    row = session.execute(
-        cohort.with_only_columns(
-            func.count(),
-            func.avg(working),
-            func.avg(clock),
-            _count_if(with_due),
-            _count_if(with_due & (Ticket.first_response_at <= Ticket.response_due_at)),
-        )
-    ).one()
-    count, mean_working, mean_clock, due, met = row
-    return {
-        "responded": int(count),
-        "mean_response_working_hours": _hours(_float(mean_working)),
-        "median_response_working_hours": _hours(median(session, working, cohort)),
-        "mean_response_clock_hours": _hours(_float(mean_clock)),
-        "median_response_clock_hours": _hours(median(session, clock, cohort)),
-        "response_compliance": _ratio(int(met), int(due)),
-    }
-
-
-def _resolution(session: Session, dialect: str, period: Period, flt: KpiFilter) -> dict[str, Any]:
-    """Tickets resolved in the period: times to resolve, resolution compliance, reopen rate."""
-    clock = clock_minutes(dialect, Ticket.reported_at, Ticket.resolved_at)
-    working = Ticket.resolution_working_minutes
-    cohort = _tickets(flt).where(within(Ticket.resolved_at, period))
-    with_due = Ticket.resolution_due_at.is_not(None)
-    row = session.execute(
-        cohort.with_only_columns(
-            func.count(),
-            func.avg(working),
-            func.avg(clock),
-            _count_if(with_due),
-            _count_if(with_due & (Ticket.resolved_at <= Ticket.resolution_due_at)),
-            _count_if(_was_reopened()),
-        )
-    ).one()
-    count, mean_working, mean_clock, due, met, reopened = row
-    return {
-        "resolved": int(count),
-        "mean_resolution_working_hours": _hours(_float(mean_working)),
-        "median_resolution_working_hours": _hours(median(session, working, cohort)),
-        "mean_resolution_clock_hours": _hours(_float(mean_clock)),
-        "median_resolution_clock_hours": _hours(median(session, clock, cohort)),
-        "resolution_compliance": _ratio(int(met), int(due)),
-        "reopen_rate": _ratio(int(reopened), int(count)),
-    }
-
-
-def _backlog(
-    session: Session, dialect: str, period: Period, flt: KpiFilter, now: datetime
-) -> dict[str, Any]:
-    """Tickets open at the period's end (or now, for a period not over yet), and their age."""
     as_of = min(period.bounds()[1], now)
-    moment = literal(as_of, UTCDateTime())
-    age = clock_minutes(dialect, Ticket.reported_at, moment)
-    still_open = Ticket.resolved_at.is_(None) & Ticket.status.in_([s.value for s in OPEN_STATUSES])
-    cohort = _tickets(flt).where(
-        Ticket.reported_at < as_of, or_(Ticket.resolved_at >= as_of, still_open)
-    )
-    count, mean_age = session.execute(cohort.with_only_columns(func.count(), func.avg(age))).one()
-    return {
-        "backlog": int(count),
-        "backlog_as_of": as_of,
-        "backlog_mean_age_hours": _hours(_float(mean_age)),
-        "backlog_median_age_hours": _hours(median(session, age, cohort)),
-    }
+    params = {**period_params(period), **filter_params(flt), AS_OF: as_of}
+    with db.session() as session:
+        conn = session.connection()
+        sql = summary_statements(conn.dialect.name, FilterShape.of(flt))
+
+        def one(stmt: Select) -> Any:
+            return conn.execute(stmt, params).one()
+
+        def hours(stmt: Select) -> float | None:
+            return _hours(_float(conn.execute(stmt, params).scalar()))
+
+        total, faults, first_calls, repeats, devices = (int(v) for v in one(sql.reported))
+        responded, response_working, response_clock, response_due, response_met = one(sql.response)
+        resolved, resolution_working, resolution_clock, resolution_due, resolution_met, reopened = (
+            one(sql.resolution)
+        )
+        backlog, backlog_age = one(sql.backlog)
+        scored, average, satisfied = one(sql.satisfaction)
+        return KpiSummary(
+            period=period,
+            tickets_reported=total,
+            faults_reported=faults,
+            first_call_resolution_rate=_ratio(first_calls, faults),
+            responded=int(responded),
+            mean_response_working_hours=_hours(_float(response_working)),
+            median_response_working_hours=hours(sql.response_working_median),
+            mean_response_clock_hours=_hours(_float(response_clock)),
+            median_response_clock_hours=hours(sql.response_clock_median),
+            response_compliance=_ratio(int(response_met), int(response_due)),
+            resolved=int(resolved),
+            mean_resolution_working_hours=_hours(_float(resolution_working)),
+            median_resolution_working_hours=hours(sql.resolution_working_median),
+            mean_resolution_clock_hours=_hours(_float(resolution_clock)),
+            median_resolution_clock_hours=hours(sql.resolution_clock_median),
+            resolution_compliance=_ratio(int(resolution_met), int(resolution_due)),
+            reopen_rate=_ratio(int(reopened), int(resolved)),
+            backlog=int(backlog),
+            backlog_as_of=as_of,
+            backlog_mean_age_hours=_hours(_float(backlog_age)),
+            backlog_median_age_hours=hours(sql.backlog_age_median),
+            follow_ups_scored=int(scored),
+            satisfaction_average=_float(average),
+            satisfied_share=_ratio(int(satisfied), int(scored)),
+            repeat_faults=repeats,
+            repeat_fault_rate=_ratio(repeats, devices),
+        )
 
 
-def _satisfaction(session: Session, period: Period, flt: KpiFilter) -> dict[str, Any]:
-    """Follow-up calls answered in the period with a score: average and share of 4–5."""
-    scored = and_(
-        FollowUp.status == FollowUpStatus.DONE,
-        FollowUp.satisfaction.is_not(None),
-        within(FollowUp.done_at, period),
-    )
-    stmt = filtered(
+@dataclass(frozen=True)
+class SummaryStatements:
+    """The statements of `kpi_summary`, built once per back end and filter shape and run with
+    the period's, the filter's and `as_of`'s values as bound parameters."""
+
+    reported: Select
+    response: Select
+    response_working_median: Select
+    response_clock_median: Select
+    resolution: Select
+    resolution_working_median: Select
+    resolution_clock_median: Select
+    backlog: Select
+    backlog_age_median: Select
+    satisfaction: Select
+
+
+@lru_cache(maxsize=64)
+def summary_statements(dialect: str, shape: FilterShape) -> SummaryStatements:
+    """Each cohort is one indexed range of one timestamp (see the module's docstring)."""
+
+    def tickets(*columns: Any) -> Select:
+        return filtered_bound(select(*columns).select_from(Ticket), shape)
+
+    # Tickets reported in the period: first-call resolution and repeat faults.
+    fault = Ticket.kind == TicketKind.FAULT
+    reported = tickets(
+        func.count(),
+        _count_if(fault),
+        _count_if(fault & Ticket.resolved_on_first_call & ~_was_reopened()),
+        _count_if(fault & Ticket.repeat_of_id.is_not(None)),
+        _count_if(fault & Ticket.equipment_id.is_not(None)),
+    ).where(within_bound(Ticket.reported_at))
+
+    # First responded in the period: times to respond, response compliance.
+    responded, response_working, response_clock, response = _time_to(
+        tickets(), dialect, Ticket.first_response_at, Ticket.response_working_minutes,
+        Ticket.response_due_at,
+    )  # fmt: skip
+    # Resolved in the period: times to resolve, resolution compliance, reopen rate.
+    resolved, resolution_working, resolution_clock, resolution = _time_to(
+        tickets(), dialect, Ticket.resolved_at, Ticket.resolution_working_minutes,
+        Ticket.resolution_due_at,
+    )  # fmt: skip
+    resolution = resolution.add_columns(_count_if(_was_reopened()))
+
+    # Open at the end of the period (or now), and how old.
+    as_of = bindparam(AS_OF, type_=UTCDateTime())
+    open_then = tickets().where(Ticket.id.in_(_open_at(as_of)), Ticket.reported_at < as_of)
+    age = clock_minutes(dialect, Ticket.reported_at, as_of)
+
+    # Follow-up calls answered in the period with a score. Only an answered call has done_at
+    # and a score: its status is not asked, which would lead a planner to the status index
+    # (nearly every follow-up is done) instead of done_at.
+    satisfaction = filtered_bound(
         select(
             func.count(),
             func.avg(FollowUp.satisfaction),
@@ -299,14 +290,58 @@ def _satisfaction(session: Session, period: Period, flt: KpiFilter) -> dict[str,
         )
         .select_from(FollowUp)
         .join(Ticket, Ticket.id == FollowUp.ticket_id),
-        flt,
-    ).where(scored)
-    count, average, satisfied = session.execute(stmt).one()
-    return {
-        "follow_ups_scored": int(count),
-        "satisfaction_average": _float(average),
-        "satisfied_share": _ratio(int(satisfied), int(count)),
-    }
+        shape,
+    ).where(within_bound(FollowUp.done_at), FollowUp.satisfaction.is_not(None))
+
+    return SummaryStatements(
+        reported=reported,
+        response=response,
+        response_working_median=median_statement(dialect, response_working, responded),
+        response_clock_median=median_statement(dialect, response_clock, responded),
+        resolution=resolution,
+        resolution_working_median=median_statement(dialect, resolution_working, resolved),
+        resolution_clock_median=median_statement(dialect, resolution_clock, resolved),
+        backlog=open_then.with_only_columns(func.count(), func.avg(age)),
+        backlog_age_median=median_statement(dialect, age, open_then),
+        satisfaction=satisfaction,
+    )
+
+
+def _time_to(
+    tickets: Select, dialect: str, at: Any, working: Any, due: Any
+) -> tuple[Select, Any, Any, Select]:
+    """Tickets whose `at` (first response, resolution) falls in the period: the cohort, its
+    working and clock minutes from the report, and count, means, with a deadline, in time."""
+    cohort = tickets.where(within_bound(at))
+    clock = clock_minutes(dialect, Ticket.reported_at, at)
+    has_due = due.is_not(None)
+    totals = cohort.with_only_columns(
+        func.count(),
+        func.avg(working),
+        func.avg(clock),
+        _count_if(has_due),
+        _count_if(has_due & (at <= due)),
+    )
+    return cohort, working, clock, totals
+
+
+def _open_at(as_of: Any) -> CompoundSelect:
+    """Ids of the tickets not resolved at `as_of`: resolved after it, or open now (the caller
+    keeps those reported before `as_of`).
+
+    Two short index ranges (resolved_at from `as_of` on; resolved_at empty) instead of an OR
+    that reads every ticket ever reported before `as_of`. The report-time condition stays
+    outside: inside, SQLite's planner took its index and read the whole history.
+    """
+    resolved_later = select(Ticket.id).where(Ticket.resolved_at >= as_of)
+    still_open = select(Ticket.id).where(
+        Ticket.resolved_at.is_(None), Ticket.status.in_([s.value for s in OPEN_STATUSES])
+    )
+    return union_all(resolved_later, still_open)
+
+
+def _tickets(flt: KpiFilter, *columns: Any) -> Select:
+    return filtered(select(*columns).select_from(Ticket), flt)
 
 
 def _float(value: object) -> float | None:
