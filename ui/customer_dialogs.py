@@ -146,6 +146,34 @@ def field_error_text(error: FieldError) -> str:
             return QCoreApplication.translate(
                 "EditErrors", "This record was already merged into customer {id}."
             ).format(id=p.get("into_id", ""))
+        case "taken":
+            return QCoreApplication.translate("EditErrors", "This name is already in use.")
+        case "invalid_username":
+            return QCoreApplication.translate(
+                "EditErrors", "Use lower-case letters, digits, dots, dashes or underscores."
+            )
+        case "too_short":
+            return QCoreApplication.translate(
+                "EditErrors", "Too short: at least {min} characters."
+            ).format(min=p.get("min", ""))
+        case "self":
+            return QCoreApplication.translate(
+                "EditErrors", "You cannot deactivate your own account."
+            )
+        case "last_admin":
+            return QCoreApplication.translate(
+                "EditErrors", "The centre needs at least one active administrator."
+            )
+        case "not_a_number":
+            return QCoreApplication.translate("EditErrors", "Enter a number.")
+        case "out_of_range":
+            return QCoreApplication.translate(
+                "EditErrors", "Enter a value from {min} to {max}."
+            ).format(min=p.get("min", ""), max=p.get("max", ""))
+        case "in_use":
+            return QCoreApplication.translate(
+                "EditErrors", "This is still in use, so it cannot be removed."
+            )
     return QCoreApplication.translate("EditErrors", "This value cannot be saved.")
 
 

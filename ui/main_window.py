@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.admin_page import AdminPage
 from ui.agent_desk import AgentDeskPage
 from ui.area_pages import NoticePage, WelcomeLine
 from ui.areas import AREAS, Area, area_icon, area_title, may_open, refusal
@@ -116,6 +117,11 @@ class MainWindow(QMainWindow):
         self.follow_ups = FollowUpsPage(db=db, runner=runner, user=user)
         self.follow_ups.ticket_activated.connect(self.open_ticket)
         self.queue_area = QueueArea(self.queue, self.follow_ups)
+        self.admin = (
+            AdminPage(db=db, runner=runner, user=user)
+            if may_open(user, Area.ADMINISTRATION)
+            else None
+        )
         self._pages: dict[Area, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -136,6 +142,8 @@ class MainWindow(QMainWindow):
                 page = self.customers
             elif area is Area.QUEUE:
                 page = self.queue_area
+            elif area is Area.ADMINISTRATION and self.admin is not None:
+                page = self.admin
             else:
                 page = NoticePage(area)
             self._pages[area] = page
@@ -498,6 +506,8 @@ class MainWindow(QMainWindow):
         self._sla_notice(changes)
         self.queue.on_changes(changes)
         self.follow_ups.on_changes(changes)
+        if self.admin is not None:
+            self.admin.on_changes(changes)
 
     @Slot(str)
     def _on_live_state(self, state: str) -> None:

@@ -1,0 +1,136 @@
+"""The Administration area as an administrator uses it: users created and edited through
+the form with errors at the field, deactivated, passwords reset; every tab in pictures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from tests.factories import add_desk_user, with_reference_data
+from tests.ui.helpers import add_region
+from ui.admin_page import AdminPage
+from ui.i18n import CHINESE, Translations
+from ui.tasks import TaskRunner
+from workstation.db import Database
+from workstation.models import AuditRecord
+from workstation.services.auth import SignedInUser, SignInFailed, sign_in
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "artifacts" / "screenshots"
+
+
+def open_admin(qtbot: QtBot, db: Database, runner: TaskRunner) -> tuple[AdminPage, SignedInUser]:
+    admin = add_desk_user(db, "root", role="admin")
+    page = AdminPage(db=db, runner=runner, user=admin)
+    qtbot.addWidget(page)
+    page.resize(1200, 720)
+    page.show()
+    return page, admin
+
+
+def shot(widget: AdminPage, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    image = widget.grab().toImage()
+    assert not image.isNull()
+    assert image.save(str(SHOTS / f"{name}.png"))
+
+
+def test_an_administrator_creates_edits_and_deactivates_a_user(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    with_reference_data(db)
+    add_region(db, "NORTH-T", "华北测试")
+    page, _admin = open_admin(qtbot, db, runner)
+    users = page.users
+    qtbot.waitUntil(lambda: users.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: users.region.count() > 1)
+
+    users.new_user()
+    users.username.setText("li na")
+    users.password.setText("short")
+    users.save()
+    qtbot.waitUntil(lambda: users.fields["username"].message.isVisible())
+    assert users.fields["display_name"].message.text() == "Required."
+    assert "at least 8" in users.fields["password"].message.text()
+    assert "lower-case" in users.fields["username"].message.text()
+    assert users.username.text() == "li na", "nothing typed is lost"
+
+    users.username.setText("lina")
+    users.display_name.setText("李娜")
+    users.role.setCurrentIndex(users.role.findData("engineer"))
+    users.region.setCurrentIndex(users.region.findText("华北测试"))
+    users.skills.item(0).setCheckState(users.skills.item(0).checkState().Checked)
+    users.password.setText("first password")
+    users.save()
+    qtbot.waitUntil(lambda: users.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: "created" in users.status.text())
+    assert users.username.isReadOnly()
+    assert sign_in(db, "lina", "first password").role == "engineer"
+    row = next(r for r in users.model.rows() if r.username == "lina")
+    assert row.region_name == "华北测试" and len(row.skills) == 1
+
+    users.active_button.click()
+    qtbot.waitUntil(lambda: "deactivated" in users.status.text())
+    try:
+        sign_in(db, "lina", "first password")
+        raise AssertionError("a deactivated user signed in")
+    except SignInFailed:
+        pass
+    users.password.setText("second password")
+    users.reset_button.click()
+    qtbot.waitUntil(lambda: "reset" in users.status.text())
+    with db.session() as session:
+        actions = session.scalars(
+            select(AuditRecord.action).where(AuditRecord.entity == "user").order_by(AuditRecord.id)
+        ).all()
+    assert actions == ["create", "deactivate", "reset_password"]
+
+
+def test_deactivating_yourself_is_refused_with_a_clear_message(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    page, _admin = open_admin(qtbot, db, runner)
+    users = page.users
+    qtbot.waitUntil(lambda: users.model.rowCount() == 1)
+    users.table.selectRow(0)
+    assert users.username.text() == "root"
+    users.active_button.click()
+    qtbot.waitUntil(lambda: "own account" in users.status.text())
+
+
+def test_a_page_opened_by_a_non_administrator_says_the_role_may_not(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    supervisor = add_desk_user(db, "boss", role="supervisor")
+    page = AdminPage(db=db, runner=runner, user=supervisor)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: bool(page.users.status.text()))
+    assert page.users.status.text() == (
+        "Refused: a user with the role Supervisor may not administer the centre."
+    )
+
+
+def test_screenshots_of_every_administration_tab_in_english_and_chinese(
+    qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
+) -> None:
+    with_reference_data(db)
+    east = add_region(db, "EAST-T", "华东测试")
+    page, admin = open_admin(qtbot, db, runner)
+    from workstation.services.admin_users import UserInput, create_user
+
+    create_user(db, admin, UserInput("王强", "engineer", east, ("server",), "wangqiang"), "x" * 8)
+    create_user(db, admin, UserInput("赵敏", "supervisor", east, (), "zhaomin"), "x" * 8)
+    page.users.reload()
+    qtbot.waitUntil(lambda: page.users.model.rowCount() == 3)
+    for language in ("en", CHINESE):
+        translations.switch(language)
+        for index in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(index)
+            tab = page.tabs.widget(index)
+            qtbot.waitUntil(lambda t=tab: getattr(t, "ready", lambda: True)())
+            page.users.table.selectRow(1)
+            qtbot.wait(50)
+            shot(page, f"admin-{tab.objectName()}-{language}")

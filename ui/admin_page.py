@@ -1,0 +1,65 @@
+"""The Administration area: one tab per thing an administrator keeps (admins only).
+
+Each tab reads when it is first shown and re-reads when another desk changed what it
+shows; every write goes through a service that checks the role again and puts the change
+on the audit trail.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ui.admin_users import UsersTab
+from ui.tasks import TaskRunner
+from workstation.changes import Change
+from workstation.db import Database
+from workstation.services.auth import SignedInUser
+
+
+class AdminPage(QWidget):
+    """The tabs of the administration area; a tab loads the first time it shows."""
+
+    def __init__(
+        self, db: Database, runner: TaskRunner, user: SignedInUser, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_administration")
+        self.users = UsersTab(db, runner, user)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("adminTabs")
+        self.tabs.addTab(self.users, "")
+        self._loaded: set[int] = set()
+        self.tabs.currentChanged.connect(self._load)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.tabs)
+        self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._load(self.tabs.currentIndex())
+
+    def _load(self, index: int) -> None:
+        if index < 0 or index in self._loaded or not self.isVisible():
+            return
+        self._loaded.add(index)
+        tab = self.tabs.widget(index)
+        reload = getattr(tab, "reload", None)
+        if reload is not None:
+            reload()
+
+    def on_changes(self, changes: list[Change]) -> None:
+        """Re-read the tabs already shown whose things another desk changed."""
+        entities = {change.entity for change in changes}
+        if "user" in entities and self.tabs.indexOf(self.users) in self._loaded:
+            self.users.reload()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.users), self.tr("Users"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
