@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.problems import problem_message
+from ui.roles import refusal_text
 from ui.tasks import TaskRunner, is_problem
 from ui.vocabulary import customer_kind_name
 from workstation.db import Database
@@ -405,9 +406,7 @@ class EditDialog(QDialog):
         elif isinstance(error, EditConflict):
             self.on_conflict(error.current)
         elif isinstance(error, PermissionDenied):
-            self.show_status(
-                QCoreApplication.translate("EditDialog", "Your role may not make this change.")
-            )
+            self.show_status(refusal_text(error.role, error.permission.value))
         elif isinstance(error, RecordNotFound):
             self.show_status(
                 QCoreApplication.translate("EditDialog", "This record no longer exists.")

@@ -31,6 +31,7 @@ from ui.live import LiveConnection, LiveState
 from ui.open_tickets import OpenTicketCount
 from ui.queue_area import QueueArea
 from ui.queue_page import QueuePage
+from ui.roles import refusal_text
 from ui.settings import DeskSettings
 from ui.status_bar import WorkstationStatusBar
 from ui.tasks import TaskRunner
@@ -38,7 +39,7 @@ from ui.ticket_view import TicketView
 from workstation.changes import Change
 from workstation.db import Database
 from workstation.drafts import Draft, DraftStore
-from workstation.permissions import Permission
+from workstation.permissions import Permission, PermissionDenied
 from workstation.services.auth import SignedInUser
 from workstation.services.claims import ClaimedTicket, take_next
 from workstation.services.sla_watch import sweep_sla
@@ -370,8 +371,11 @@ class MainWindow(QMainWindow):
         self.open_ticket(claimed.ticket_id)
 
     @Slot(int)
-    def _take_failed(self, _error: BaseException) -> None:
+    def _take_failed(self, error: BaseException) -> None:
         self.take_next_action.setEnabled(True)
+        if isinstance(error, PermissionDenied):
+            self.status.showMessage(refusal_text(error.role, error.permission.value), MESSAGE_MS)
+            return
         self.status.showMessage(
             self.tr("No ticket was taken: the database did not answer. Try again."), MESSAGE_MS
         )
