@@ -21,6 +21,7 @@ from workstation.models import AuditRecord, ChangeLogEntry
 from workstation.outcomes import Refused
 from workstation.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
 from workstation.services import (
+    admin_calendars,
     admin_users,
     centre_settings,
     claims,
@@ -55,6 +56,7 @@ _EDIT = TicketEdit(MISSING, 1, "", "", None, "minor", "normal", "", "", "")
 _CONTACT = customer_edit.ContactInput("王五", ("139 0000 1111",))
 _SITE = customer_edit.SiteInput("总部")
 _CUSTOMER = customer_edit.CustomerChanges("Role test 有限公司", "company")
+_DAY = admin_calendars.DayRow(NOW.date(), "holiday", "test", None)
 _USER = admin_users.UserInput("X", "agent", None, (), "role_test_user")
 
 # (what, permission the issue asks for, the call)
@@ -172,6 +174,46 @@ GUARDED: list[tuple[str, Permission, Call]] = [
         Permission.ADMINISTER,
         lambda db, u: centre_settings.change_setting(db, "follow_up_delay_days", "4", u),
     ),
+    (
+        "admin_calendars.list_calendars",
+        Permission.ADMINISTER,
+        lambda db, u: admin_calendars.list_calendars(db, u),
+    ),
+    (
+        "admin_calendars.calendar_detail",
+        Permission.ADMINISTER,
+        lambda db, u: admin_calendars.calendar_detail(db, u, MISSING),
+    ),
+    (
+        "admin_calendars.create_calendar",
+        Permission.ADMINISTER,
+        lambda db, u: admin_calendars.create_calendar(db, u, "Role test", "Asia/Shanghai"),
+    ),
+    (
+        "admin_calendars.set_weekly_hours",
+        Permission.ADMINISTER,
+        lambda db, u: admin_calendars.set_weekly_hours(db, u, MISSING, [()] * 7),
+    ),
+    (
+        "admin_calendars.save_day",
+        Permission.ADMINISTER,
+        lambda db, u: admin_calendars.save_day(db, u, MISSING, _DAY),
+    ),
+    (
+        "admin_calendars.remove_day",
+        Permission.ADMINISTER,
+        lambda db, u: admin_calendars.remove_day(db, u, MISSING, _DAY.day),
+    ),
+    (
+        "admin_calendars.load_public_holidays",
+        Permission.ADMINISTER,
+        lambda db, u: admin_calendars.load_public_holidays(db, u, MISSING, "CN", 2026),
+    ),
+    (
+        "admin_calendars.preview_deadline",
+        Permission.ADMINISTER,
+        lambda db, u: admin_calendars.preview_deadline(db, u, MISSING, NOW, 60),
+    ),
     ("admin_users.list_users", Permission.ADMINISTER, lambda db, u: admin_users.list_users(db, u)),
     (
         "admin_users.create_user",
@@ -244,7 +286,7 @@ def test_every_writing_service_is_in_the_table() -> None:
         "presence.leave",
     }
     modules = [
-        admin_users, centre_settings, claims, customer_edit, customer_merge,
+        admin_calendars, admin_users, centre_settings, claims, customer_edit, customer_merge,
         equipment_edit, follow_ups, intake, ticket_work, presence,
     ]  # fmt: skip
     found = set()

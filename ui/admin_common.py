@@ -59,6 +59,10 @@ class AdminTab(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStyleSheet(_INVALID_STYLE)
 
+    def reload(self) -> None:
+        """Read what the tab shows (each tab says what)."""
+        raise NotImplementedError
+
     def box(self, name: str, editor: QWidget) -> FieldBox:
         """`editor` with its error line, known by the service's field name."""
         field = FieldBox(editor)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ui.admin_calendars import CalendarsTab
+from ui.admin_common import AdminTab
 from ui.admin_users import UsersTab
 from ui.tasks import TaskRunner
 from workstation.changes import Change
@@ -27,9 +29,16 @@ class AdminPage(QWidget):
         super().__init__(parent)
         self.setObjectName("page_administration")
         self.users = UsersTab(db, runner, user)
+        self.calendars = CalendarsTab(db, runner, user)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("adminTabs")
-        self.tabs.addTab(self.users, "")
+        # Which change-log entities each tab shows (another desk's change re-reads it).
+        self._watches: list[tuple[AdminTab, frozenset[str]]] = [
+            (self.users, frozenset({"user", "region"})),
+            (self.calendars, frozenset({"business_calendar"})),
+        ]
+        for tab, _entities in self._watches:
+            self.tabs.addTab(tab, "")
         self._loaded: set[int] = set()
         self.tabs.currentChanged.connect(self._load)
         layout = QVBoxLayout(self)
@@ -45,19 +54,18 @@ class AdminPage(QWidget):
         if index < 0 or index in self._loaded or not self.isVisible():
             return
         self._loaded.add(index)
-        tab = self.tabs.widget(index)
-        reload = getattr(tab, "reload", None)
-        if reload is not None:
-            reload()
+        self._watches[index][0].reload()
 
     def on_changes(self, changes: list[Change]) -> None:
         """Re-read the tabs already shown whose things another desk changed."""
         entities = {change.entity for change in changes}
-        if "user" in entities and self.tabs.indexOf(self.users) in self._loaded:
-            self.users.reload()
+        for tab, watched in self._watches:
+            if entities & watched and self.tabs.indexOf(tab) in self._loaded:
+                tab.reload()
 
     def retranslate(self) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.users), self.tr("Users"))
+        self.tabs.setTabText(self.tabs.indexOf(self.calendars), self.tr("Calendars"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -171,6 +171,18 @@ def field_error_text(error: FieldError) -> str:
             return QCoreApplication.translate(
                 "EditErrors", "Enter a value from {min} to {max}."
             ).format(min=p.get("min", ""), max=p.get("max", ""))
+        case "invalid_hours":
+            return QCoreApplication.translate(
+                "EditErrors", 'Type the hours as "09:00-12:00, 13:30-18:00", or leave empty.'
+            )
+        case "overlap":
+            return QCoreApplication.translate("EditErrors", "These periods overlap.")
+        case "end_before_start":
+            return QCoreApplication.translate("EditErrors", "A period must end after it starts.")
+        case "no_working_time":
+            return QCoreApplication.translate(
+                "EditErrors", "The calendar has no working time to reach this target."
+            )
         case "in_use":
             return QCoreApplication.translate(
                 "EditErrors", "This is still in use, so it cannot be removed."

@@ -3,8 +3,10 @@ the form with errors at the field, deactivated, passwords reset; every tab in pi
 
 from __future__ import annotations
 
+from datetime import date, time
 from pathlib import Path
 
+from PySide6.QtCore import QDate, QDateTime, QTime
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -113,6 +115,58 @@ def test_a_page_opened_by_a_non_administrator_says_the_role_may_not(
     )
 
 
+def test_calendars_hours_days_holidays_and_the_preview(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    with_reference_data(db)
+    page, _admin = open_admin(qtbot, db, runner)
+    tab = page.calendars
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(tab.ready)
+    tab.calendar.setCurrentIndex(tab.calendar.findText("China standard"))
+    qtbot.waitUntil(lambda: tab.detail is not None and tab.detail.name == "China standard")
+    assert tab.hours[0].text() == "09:00-12:00, 13:30-18:00"
+    assert tab.hours[6].text() == ""
+
+    tab.hours[5].setText("9-12")
+    tab.save_hours()
+    assert tab.fields["weekly.5"].message.isVisible()
+    tab.hours[5].setText("09:00-12:00")
+    tab.save_hours()
+    qtbot.waitUntil(lambda: tab.status.text() == "Working hours saved.")
+    assert tab.detail.weekly[5] == ((time(9), time(12)),)
+
+    tab.year.setValue(2026)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 30)
+    workdays = [r.day for r in tab.model.rows() if r.kind == "workday"]
+    assert date(2026, 2, 14) in workdays and date(2026, 2, 28) in workdays
+
+    tab.start.setDateTime(QDateTime(QDate(2026, 2, 13), QTime(17, 0)))
+    tab.target.setValue(600)
+    tab.preview()
+    qtbot.waitUntil(lambda: "Deadline" in tab.preview_result.text())
+    # The make-up Saturday 14 Feb works like a Monday, not like the Saturday just set.
+    assert "2026-02-24 10:30, Tuesday" in tab.preview_result.text()
+    assert "Make-up working day" in tab.preview_result.text()
+
+    tab.day.setDate(QDate(2026, 3, 2))
+    tab.kind.setCurrentIndex(tab.kind.findData("holiday"))
+    tab.day_name.setText("公司活动")
+    tab.save_day()
+    qtbot.waitUntil(lambda: "2026-03-02" in tab.status.text())
+    assert any(r.day == date(2026, 3, 2) for r in tab.model.rows())
+    tab.remove_day()
+    qtbot.waitUntil(lambda: "weekly hours again" in tab.status.text())
+    assert not any(r.day == date(2026, 3, 2) for r in tab.model.rows())
+    with db.session() as session:
+        actions = session.scalars(
+            select(AuditRecord.action)
+            .where(AuditRecord.entity == "business_calendar")
+            .order_by(AuditRecord.id)
+        ).all()
+    assert actions == ["weekly_hours", "day_set", "day_removed"]
+
+
 def test_screenshots_of_every_administration_tab_in_english_and_chinese(
     qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
 ) -> None:
@@ -125,6 +179,16 @@ def test_screenshots_of_every_administration_tab_in_english_and_chinese(
     create_user(db, admin, UserInput("赵敏", "supervisor", east, (), "zhaomin"), "x" * 8)
     page.users.reload()
     qtbot.waitUntil(lambda: page.users.model.rowCount() == 3)
+    page.tabs.setCurrentWidget(page.calendars)
+    qtbot.waitUntil(page.calendars.ready)
+    page.calendars.calendar.setCurrentIndex(page.calendars.calendar.findText("China standard"))
+    qtbot.waitUntil(lambda: page.calendars.detail.name == "China standard")
+    page.calendars.year.setValue(2026)
+    page.calendars.table.selectRow(6)
+    page.calendars.start.setDateTime(QDateTime(QDate(2026, 2, 13), QTime(17, 0)))
+    page.calendars.target.setValue(600)
+    page.calendars.preview()
+    qtbot.waitUntil(lambda: bool(page.calendars.preview_result.text()))
     for language in ("en", CHINESE):
         translations.switch(language)
         for index in range(page.tabs.count()):
@@ -133,4 +197,7 @@ def test_screenshots_of_every_administration_tab_in_english_and_chinese(
             qtbot.waitUntil(lambda t=tab: getattr(t, "ready", lambda: True)())
             page.users.table.selectRow(1)
             qtbot.wait(50)
+            if tab is page.calendars:
+                page.calendars.preview()
+                qtbot.wait(100)
             shot(page, f"admin-{tab.objectName()}-{language}")

@@ -17,14 +17,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workstation.changes import record_change
 from workstation.db import Database
 from workstation.models import Region, Role, User
 from workstation.outcomes import FieldError
 from workstation.passwords import hash_password
 from workstation.permissions import Permission, require
+from workstation.services.admin_trail import record_admin_change
 from workstation.services.auth import SignedInUser
-from workstation.services.customer_edit import EditRejected, RecordNotFound, audit, diff
+from workstation.services.customer_edit import EditRejected, RecordNotFound, diff
 
 MIN_PASSWORD_LENGTH = 8
 MAX_SKILLS = 20
@@ -159,8 +159,7 @@ def _write(
     session: Session, admin: SignedInUser, target: User, action: str, details: dict[str, Any]
 ) -> UserRow:
     session.flush()
-    audit(session, admin, "user", target.id, action, details)
-    record_change(session, "user", target.id, action, admin.id, {"username": target.username})
+    record_admin_change(session, admin, "user", target.id, action, details)
     row = _row(session, target)
     session.commit()
     return row
