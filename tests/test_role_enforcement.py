@@ -22,6 +22,7 @@ from workstation.outcomes import Refused
 from workstation.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
 from workstation.services import (
     admin_calendars,
+    admin_sla,
     admin_users,
     centre_settings,
     claims,
@@ -214,6 +215,23 @@ GUARDED: list[tuple[str, Permission, Call]] = [
         Permission.ADMINISTER,
         lambda db, u: admin_calendars.preview_deadline(db, u, MISSING, NOW, 60),
     ),
+    (
+        "admin_sla.sla_settings",
+        Permission.ADMINISTER,
+        lambda db, u: admin_sla.sla_settings(db, u),
+    ),
+    (
+        "admin_sla.save_plan",
+        Permission.ADMINISTER,
+        lambda db, u: admin_sla.save_plan(
+            db, u, MISSING, admin_sla.PlanInput("Role test", MISSING, 0.8, False, {})
+        ),
+    ),
+    (
+        "admin_sla.save_matrix",
+        Permission.ADMINISTER,
+        lambda db, u: admin_sla.save_matrix(db, u, {}),
+    ),
     ("admin_users.list_users", Permission.ADMINISTER, lambda db, u: admin_users.list_users(db, u)),
     (
         "admin_users.create_user",
@@ -286,8 +304,8 @@ def test_every_writing_service_is_in_the_table() -> None:
         "presence.leave",
     }
     modules = [
-        admin_calendars, admin_users, centre_settings, claims, customer_edit, customer_merge,
-        equipment_edit, follow_ups, intake, ticket_work, presence,
+        admin_calendars, admin_sla, admin_users, centre_settings, claims,
+        customer_edit, customer_merge, equipment_edit, follow_ups, intake, ticket_work, presence,
     ]  # fmt: skip
     found = set()
     for module in modules:

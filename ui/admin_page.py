@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.admin_calendars import CalendarsTab
 from ui.admin_common import AdminTab
+from ui.admin_sla import SlaTab
 from ui.admin_users import UsersTab
 from ui.tasks import TaskRunner
 from workstation.changes import Change
@@ -30,11 +31,13 @@ class AdminPage(QWidget):
         self.setObjectName("page_administration")
         self.users = UsersTab(db, runner, user)
         self.calendars = CalendarsTab(db, runner, user)
+        self.sla = SlaTab(db, runner, user)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("adminTabs")
         # Which change-log entities each tab shows (another desk's change re-reads it).
         self._watches: list[tuple[AdminTab, frozenset[str]]] = [
             (self.users, frozenset({"user", "region"})),
+            (self.sla, frozenset({"sla_plan", "priority_matrix", "business_calendar"})),
             (self.calendars, frozenset({"business_calendar"})),
         ]
         for tab, _entities in self._watches:
@@ -65,6 +68,7 @@ class AdminPage(QWidget):
 
     def retranslate(self) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.users), self.tr("Users"))
+        self.tabs.setTabText(self.tabs.indexOf(self.sla), self.tr("SLA plans"))
         self.tabs.setTabText(self.tabs.indexOf(self.calendars), self.tr("Calendars"))
 
     def changeEvent(self, event: QEvent) -> None:

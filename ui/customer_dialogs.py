@@ -183,6 +183,14 @@ def field_error_text(error: FieldError) -> str:
             return QCoreApplication.translate(
                 "EditErrors", "The calendar has no working time to reach this target."
             )
+        case "before_response":
+            return QCoreApplication.translate(
+                "EditErrors", "The resolution target cannot be shorter than the response target."
+            )
+        case "default_needed":
+            return QCoreApplication.translate(
+                "EditErrors", "Make another plan the default first: one plan must be the default."
+            )
         case "in_use":
             return QCoreApplication.translate(
                 "EditErrors", "This is still in use, so it cannot be removed."

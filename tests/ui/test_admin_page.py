@@ -167,6 +167,37 @@ def test_calendars_hours_days_holidays_and_the_preview(
     assert actions == ["weekly_hours", "day_set", "day_removed"]
 
 
+def test_sla_plans_and_the_matrix_are_saved_from_the_tab(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    with_reference_data(db)
+    page, _admin = open_admin(qtbot, db, runner)
+    tab = page.sla
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(tab.ready)
+    assert "tickets already logged keep their deadlines" in tab.note.text()
+    qtbot.waitUntil(lambda: tab.name.text() != "")
+    tab.targets["P2"][1].setValue(1)  # resolution shorter than response
+    tab.save_plan()
+    qtbot.waitUntil(lambda: tab.fields["targets.P2.resolution"].message.isVisible())
+    assert "cannot be shorter" in tab.fields["targets.P2.resolution"].message.text()
+    tab.targets["P2"][1].setValue(600)
+    tab.at_risk.setValue(70)
+    tab.save_plan()
+    qtbot.waitUntil(lambda: tab.status.text().startswith("SLA plan"))
+    edited = next(p for p in tab.settings.plans if p.name == tab.name.text())
+    assert edited.at_risk_ratio == 0.7 and edited.targets["P2"].resolution_minutes == 600
+
+    cell = tab.matrix[("minor", "vip")]
+    cell.setCurrentIndex(cell.findData("P2"))
+    tab.save_matrix()
+    qtbot.waitUntil(lambda: tab.status.text() == "Priority matrix saved.")
+    assert tab.settings.matrix[("minor", "vip")] == "P2"
+    with db.session() as session:
+        entities = session.scalars(select(AuditRecord.entity).order_by(AuditRecord.id)).all()
+    assert entities == ["sla_plan", "priority_matrix"]
+
+
 def test_screenshots_of_every_administration_tab_in_english_and_chinese(
     qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
 ) -> None:
