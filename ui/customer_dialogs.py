@@ -183,6 +183,10 @@ def field_error_text(error: FieldError) -> str:
             return QCoreApplication.translate(
                 "EditErrors", "The calendar has no working time to reach this target."
             )
+        case "too_precise":
+            return QCoreApplication.translate(
+                "EditErrors", "At most {decimals} decimal places."
+            ).format(decimals=p.get("decimals", ""))
         case "before_response":
             return QCoreApplication.translate(
                 "EditErrors", "The resolution target cannot be shorter than the response target."

@@ -198,6 +198,31 @@ def test_sla_plans_and_the_matrix_are_saved_from_the_tab(
     assert entities == ["sla_plan", "priority_matrix"]
 
 
+def test_settings_follow_up_delay_and_cost_rates(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    page, _admin = open_admin(qtbot, db, runner)
+    tab = page.settings
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(tab.ready)
+    assert tab.edits["labour_rate_per_hour"].text() == "150.00"
+    assert tab._sources["labour_rate_per_hour"].text() == "(default)"
+    tab.edits["follow_up_delay_days"].setText("5")
+    tab.edits["labour_rate_per_hour"].setText("180.5")
+    tab.edits["distance_rate_per_km"].setText("2.555")
+    tab.save()
+    qtbot.waitUntil(lambda: tab.status.text().startswith("Saved"))
+    qtbot.waitUntil(lambda: tab.edits["labour_rate_per_hour"].text() == "180.50")
+    assert tab.fields["distance_rate_per_km"].message.text() == "At most 2 decimal places."
+    assert tab.edits["distance_rate_per_km"].text() == "2.555", "a refused value stays as typed"
+    assert tab._sources["follow_up_delay_days"].text() == "(set by the centre)"
+    with db.session() as session:
+        names = session.scalars(
+            select(AuditRecord.details).where(AuditRecord.entity == "centre_setting")
+        ).all()
+    assert sorted(d["name"] for d in names) == ["follow_up_delay_days", "labour_rate_per_hour"]
+
+
 def test_screenshots_of_every_administration_tab_in_english_and_chinese(
     qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
 ) -> None:
