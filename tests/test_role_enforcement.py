@@ -22,6 +22,7 @@ from workstation.outcomes import Refused
 from workstation.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
 from workstation.services import (
     admin_calendars,
+    admin_org,
     admin_sla,
     admin_users,
     centre_settings,
@@ -232,6 +233,23 @@ GUARDED: list[tuple[str, Permission, Call]] = [
         Permission.ADMINISTER,
         lambda db, u: admin_sla.save_matrix(db, u, {}),
     ),
+    (
+        "admin_org.organisation",
+        Permission.ADMINISTER,
+        lambda db, u: admin_org.organisation(db, u),
+    ),
+    (
+        "admin_org.save_region",
+        Permission.ADMINISTER,
+        lambda db, u: admin_org.save_region(db, u, MISSING, "ROLE", "Role test"),
+    ),
+    (
+        "admin_org.save_queue",
+        Permission.ADMINISTER,
+        lambda db, u: admin_org.save_queue(
+            db, u, MISSING, admin_org.QueueInput("ROLE", "Role test", 1, None)
+        ),
+    ),
     ("admin_users.list_users", Permission.ADMINISTER, lambda db, u: admin_users.list_users(db, u)),
     (
         "admin_users.create_user",
@@ -304,7 +322,7 @@ def test_every_writing_service_is_in_the_table() -> None:
         "presence.leave",
     }
     modules = [
-        admin_calendars, admin_sla, admin_users, centre_settings, claims,
+        admin_calendars, admin_org, admin_sla, admin_users, centre_settings, claims,
         customer_edit, customer_merge, equipment_edit, follow_ups, intake, ticket_work, presence,
     ]  # fmt: skip
     found = set()

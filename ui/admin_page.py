@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.admin_calendars import CalendarsTab
 from ui.admin_common import AdminTab
+from ui.admin_org import OrgTab
 from ui.admin_settings import SettingsTab
 from ui.admin_sla import SlaTab
 from ui.admin_users import UsersTab
@@ -32,6 +33,7 @@ class AdminPage(QWidget):
         self.setObjectName("page_administration")
         self.users = UsersTab(db, runner, user)
         self.calendars = CalendarsTab(db, runner, user)
+        self.org = OrgTab(db, runner, user)
         self.sla = SlaTab(db, runner, user)
         self.settings = SettingsTab(db, runner, user)
         self.tabs = QTabWidget()
@@ -39,6 +41,7 @@ class AdminPage(QWidget):
         # Which change-log entities each tab shows (another desk's change re-reads it).
         self._watches: list[tuple[AdminTab, frozenset[str]]] = [
             (self.users, frozenset({"user", "region"})),
+            (self.org, frozenset({"region", "queue", "user"})),
             (self.sla, frozenset({"sla_plan", "priority_matrix", "business_calendar"})),
             (self.calendars, frozenset({"business_calendar"})),
             (self.settings, frozenset({"centre_setting"})),
@@ -71,6 +74,7 @@ class AdminPage(QWidget):
 
     def retranslate(self) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.users), self.tr("Users"))
+        self.tabs.setTabText(self.tabs.indexOf(self.org), self.tr("Regions && queues"))
         self.tabs.setTabText(self.tabs.indexOf(self.sla), self.tr("SLA plans"))
         self.tabs.setTabText(self.tabs.indexOf(self.calendars), self.tr("Calendars"))
         self.tabs.setTabText(self.tabs.indexOf(self.settings), self.tr("Settings"))

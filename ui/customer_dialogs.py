@@ -183,6 +183,10 @@ def field_error_text(error: FieldError) -> str:
             return QCoreApplication.translate(
                 "EditErrors", "The calendar has no working time to reach this target."
             )
+        case "invalid_code":
+            return QCoreApplication.translate(
+                "EditErrors", "Use capital letters, digits, dashes or underscores."
+            )
         case "too_precise":
             return QCoreApplication.translate(
                 "EditErrors", "At most {decimals} decimal places."

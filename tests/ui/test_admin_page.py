@@ -223,6 +223,35 @@ def test_settings_follow_up_delay_and_cost_rates(
     assert sorted(d["name"] for d in names) == ["follow_up_delay_days", "labour_rate_per_hour"]
 
 
+def test_regions_and_queues_from_the_tab(qtbot: QtBot, db: Database, runner: TaskRunner) -> None:
+    with_reference_data(db)
+    page, _admin = open_admin(qtbot, db, runner)
+    tab = page.org
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(tab.ready)
+    regions = tab.regions.rowCount()
+    tab.new_region()
+    tab.region_code.setText("EAST")  # taken by the reference data
+    tab.save_region()
+    qtbot.waitUntil(lambda: tab.fields["region.code"].message.isVisible())
+    assert tab.fields["region.name"].message.text() == "Required."
+    tab.region_code.setText("hk")
+    tab.region_name.setText("香港")
+    tab.save_region()
+    qtbot.waitUntil(lambda: tab.regions.rowCount() == regions + 1)
+    assert tab.status.text() == "Region 香港 saved."
+
+    tab.new_queue()
+    tab.queue_code.setText("L2-HK")
+    tab.queue_name.setText("香港二线")
+    tab.queue_level.setCurrentIndex(tab.queue_level.findData(2))
+    tab.queue_region.setCurrentIndex(tab.queue_region.findText("香港"))
+    tab.save_queue()
+    qtbot.waitUntil(lambda: any(q.code == "L2-HK" for q in tab.queues.rows()))
+    queue = next(q for q in tab.queues.rows() if q.code == "L2-HK")
+    assert (queue.level, queue.region_name) == (2, "香港")
+
+
 def test_screenshots_of_every_administration_tab_in_english_and_chinese(
     qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
 ) -> None:
