@@ -22,6 +22,7 @@ from workstation.outcomes import Refused
 from workstation.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
 from workstation.services import (
     admin_calendars,
+    admin_catalog,
     admin_org,
     admin_sla,
     admin_users,
@@ -250,6 +251,25 @@ GUARDED: list[tuple[str, Permission, Call]] = [
             db, u, MISSING, admin_org.QueueInput("ROLE", "Role test", 1, None)
         ),
     ),
+    (
+        "admin_catalog.catalog",
+        Permission.ADMINISTER,
+        lambda db, u: admin_catalog.catalog(db, u),
+    ),
+    (
+        "admin_catalog.save_model",
+        Permission.ADMINISTER,
+        lambda db, u: admin_catalog.save_model(
+            db, u, MISSING, admin_catalog.ModelInput("ROLE-1", "Role test", "server", 12)
+        ),
+    ),
+    (
+        "admin_catalog.save_symptom",
+        Permission.ADMINISTER,
+        lambda db, u: admin_catalog.save_symptom(
+            db, u, MISSING, admin_catalog.SymptomInput("server", "role", "Role", "角色")
+        ),
+    ),
     ("admin_users.list_users", Permission.ADMINISTER, lambda db, u: admin_users.list_users(db, u)),
     (
         "admin_users.create_user",
@@ -322,7 +342,7 @@ def test_every_writing_service_is_in_the_table() -> None:
         "presence.leave",
     }
     modules = [
-        admin_calendars, admin_org, admin_sla, admin_users, centre_settings, claims,
+        admin_calendars, admin_catalog, admin_org, admin_sla, admin_users, centre_settings, claims,
         customer_edit, customer_merge, equipment_edit, follow_ups, intake, ticket_work, presence,
     ]  # fmt: skip
     found = set()

@@ -7,7 +7,8 @@ may not do what, a database problem says what to do, and nothing typed is lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPalette
@@ -91,6 +92,33 @@ class AdminTab(QWidget):
         palette.setColor(QPalette.ColorRole.WindowText, colour)
         self.status.setPalette(palette)
         self.status.setText(text)
+
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *args: object,
+        show: Callable[[Any], None],
+        message: str,
+        prefix: str = "",
+    ) -> None:
+        """Run `fn(db, user, *args)` on the writer; `show` its result and say `message`.
+
+        A tab with several forms gives each a `prefix`: the service names its fields plainly
+        ("code"), the tab's boxes are "region.code", "queue.code"…
+        """
+
+        def done(result: Any) -> None:
+            show(result)
+            self.show_status(message)
+
+        def refused(error: BaseException) -> None:
+            if prefix and isinstance(error, EditRejected):
+                error = EditRejected(
+                    [FieldError(f"{prefix}.{e.field}", e.code, e.params) for e in error.errors]
+                )
+            self.failed(error)
+
+        self.runner.write(fn, self.db, self.user, *args, on_done=done, on_error=refused)
 
     def failed(self, error: BaseException) -> None:
         """The usual answer to a failed call: errors at the fields, or a sentence."""

@@ -6,8 +6,6 @@ capitals so it reads the same on every screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +23,6 @@ from ui.customer_card import Column, RowsModel, rows_table
 from ui.customer_dialogs import line_edit
 from ui.tasks import TaskRunner
 from workstation.db import Database
-from workstation.outcomes import FieldError
 from workstation.services.admin_org import (
     QUEUE_LEVELS,
     Organisation,
@@ -37,7 +34,6 @@ from workstation.services.admin_org import (
     save_region,
 )
 from workstation.services.auth import SignedInUser
-from workstation.services.customer_edit import EditRejected
 
 
 def level_name(level: int) -> str:
@@ -224,11 +220,12 @@ class OrgTab(AdminTab):
     def save_region(self) -> None:
         self.clear_errors()
         region_id = self._region.id if self._region is not None else None
-        self._write(
+        self.write(
             save_region,
             region_id,
             self.region_code.text(),
             self.region_name.text(),
+            show=self._show,
             prefix="region",
             message=self.tr("Region {name} saved.").format(name=self.region_name.text().strip()),
         )
@@ -242,30 +239,14 @@ class OrgTab(AdminTab):
             int(self.queue_level.currentData()),
             self.queue_region.currentData(),
         )
-        self._write(
+        self.write(
             save_queue,
             queue_id,
             values,
+            show=self._show,
             prefix="queue",
             message=self.tr("Queue {name} saved.").format(name=values.name.strip()),
         )
-
-    def _write(
-        self, fn: Callable[..., Organisation], *args: object, prefix: str, message: str
-    ) -> None:
-        def done(org: Organisation) -> None:
-            self._show(org)
-            self.show_status(message)
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, EditRejected):
-                # The service names its fields plainly ("code"); this tab has two forms.
-                error = EditRejected(
-                    [FieldError(f"{prefix}.{e.field}", e.code, e.params) for e in error.errors]
-                )
-            self.failed(error)
-
-        self.runner.write(fn, self.db, self.user, *args, on_done=done, on_error=failed)
 
     def _titles(self) -> None:
         self.region_box.setTitle(

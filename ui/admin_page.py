@@ -12,6 +12,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.admin_calendars import CalendarsTab
+from ui.admin_catalog import CatalogTab
 from ui.admin_common import AdminTab
 from ui.admin_org import OrgTab
 from ui.admin_settings import SettingsTab
@@ -35,6 +36,7 @@ class AdminPage(QWidget):
         self.calendars = CalendarsTab(db, runner, user)
         self.org = OrgTab(db, runner, user)
         self.sla = SlaTab(db, runner, user)
+        self.catalog = CatalogTab(db, runner, user)
         self.settings = SettingsTab(db, runner, user)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("adminTabs")
@@ -44,6 +46,7 @@ class AdminPage(QWidget):
             (self.org, frozenset({"region", "queue", "user"})),
             (self.sla, frozenset({"sla_plan", "priority_matrix", "business_calendar"})),
             (self.calendars, frozenset({"business_calendar"})),
+            (self.catalog, frozenset({"product_model", "symptom_category"})),
             (self.settings, frozenset({"centre_setting"})),
         ]
         for tab, _entities in self._watches:
@@ -77,6 +80,7 @@ class AdminPage(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.org), self.tr("Regions && queues"))
         self.tabs.setTabText(self.tabs.indexOf(self.sla), self.tr("SLA plans"))
         self.tabs.setTabText(self.tabs.indexOf(self.calendars), self.tr("Calendars"))
+        self.tabs.setTabText(self.tabs.indexOf(self.catalog), self.tr("Products && faults"))
         self.tabs.setTabText(self.tabs.indexOf(self.settings), self.tr("Settings"))
 
     def changeEvent(self, event: QEvent) -> None:

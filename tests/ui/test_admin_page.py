@@ -252,6 +252,35 @@ def test_regions_and_queues_from_the_tab(qtbot: QtBot, db: Database, runner: Tas
     assert (queue.level, queue.region_name) == (2, "香港")
 
 
+def test_products_and_symptoms_from_the_tab(qtbot: QtBot, db: Database, runner: TaskRunner) -> None:
+    with_reference_data(db)
+    page, _admin = open_admin(qtbot, db, runner)
+    tab = page.catalog
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(tab.ready)
+    tab.kind.setCurrentIndex(tab.kind.findData("laser_printer"))
+    assert "E-0213" in tab.error_codes.text()
+    models = tab.models.rowCount()
+    tab.new_model()
+    tab.model_code.setText("LP-2020")  # taken
+    tab.save_model()
+    qtbot.waitUntil(lambda: tab.fields["model.code"].message.isVisible())
+    assert tab.fields["model.name"].message.text() == "Required."
+    tab.model_code.setText("LP-9000")
+    tab.model_name.setText("LP-9000 A3 colour")
+    tab.warranty.setValue(24)
+    tab.save_model()
+    qtbot.waitUntil(lambda: tab.models.rowCount() == models + 1)
+    assert tab.status.text() == "Model LP-9000 saved."
+
+    tab.new_symptom()
+    tab.symptom_code.setText("toner_smear")
+    tab.symptom_en.setText("Toner smear")
+    tab.symptom_zh.setText("碳粉污迹")
+    tab.save_symptom()
+    qtbot.waitUntil(lambda: any(s.code == "toner_smear" for s in tab.symptoms.rows()))
+
+
 def test_screenshots_of_every_administration_tab_in_english_and_chinese(
     qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
 ) -> None:
