@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ui.customer_dialogs import _INVALID_STYLE, FieldBox, field_error_text
+from ui.customer_dialogs import INVALID_STYLE, FieldBox, field_error_text
 from ui.problems import problem_message
 from ui.roles import refusal_text
 from ui.tasks import TaskRunner, is_problem
@@ -58,7 +58,7 @@ class AdminTab(QWidget):
         self.status.setObjectName("adminStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet(_INVALID_STYLE)
+        self.setStyleSheet(INVALID_STYLE)
 
     def reload(self) -> None:
         """Read what the tab shows (each tab says what)."""

@@ -79,7 +79,7 @@ from workstation.services.customer_edit import (
 from workstation.services.options import RegionOption, regions
 
 ERROR_COLOUR = "#c62828"
-_INVALID_STYLE = (
+INVALID_STYLE = (
     f'QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"], '
     f'QPlainTextEdit[invalid="true"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px; }}'
 )
@@ -313,7 +313,7 @@ class EditDialog(QDialog):
         self.initial_focus: QWidget | None = None
         self._saving = False
         self._pending_reads = 0
-        self.setStyleSheet(_INVALID_STYLE)
+        self.setStyleSheet(INVALID_STYLE)
 
         self.status = QLabel()
         self.status.setObjectName("dialogStatus")
