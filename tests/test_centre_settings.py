@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import URL
@@ -12,9 +14,11 @@ from workstation.db import Database
 from workstation.models import AuditRecord, ChangeLogEntry
 from workstation.permissions import PermissionDenied
 from workstation.services.centre_settings import (
+    LABOUR_RATE_PER_HOUR,
     REPEAT_WINDOW_DAYS,
     InvalidSetting,
     all_settings,
+    amount,
     change_setting,
     setting,
 )
@@ -28,7 +32,13 @@ def _current(db: Database) -> int:
 def test_the_default_applies_until_the_centre_changes_it(db: Database) -> None:
     assert _current(db) == 30
     shown = {s.spec.name: (s.value, s.changed) for s in all_settings(db)}
-    assert shown == {"repeat_window_days": (30, False), "follow_up_delay_days": (3, False)}
+    assert shown == {
+        "repeat_window_days": (30, False),
+        "follow_up_delay_days": (3, False),
+        "labour_rate_per_hour": (150, False),
+        "distance_rate_per_km": (2, False),
+        "urgency_surcharge": (200, False),
+    }
     admin = add_desk_user(db, "admin1", role="admin")
     assert change_setting(db, "repeat_window_days", " 14 ", admin) == 14
     assert change_setting(db, "repeat_window_days", "21", admin) == 21
@@ -62,6 +72,33 @@ def test_bad_values_are_refused_and_nothing_changes(
         change_setting(db, name, value, user=None)
     assert refused.value.error.code == code
     assert _current(db) == 30
+
+
+def test_cost_rates_are_amounts_with_two_decimals(db: Database) -> None:
+    admin = add_desk_user(db, "admin1", role="admin")
+    assert change_setting(db, "labour_rate_per_hour", " 180.5 ", admin) == Decimal("180.50")
+    assert change_setting(db, "distance_rate_per_km", "1,200.25", admin) == Decimal("1200.25")
+    assert change_setting(db, "urgency_surcharge", "0", admin) == 0
+    with db.session() as session:
+        assert amount(session, LABOUR_RATE_PER_HOUR) == Decimal("180.50")
+        assert str(amount(session, LABOUR_RATE_PER_HOUR)) == "180.50"
+        audit = session.scalars(
+            select(AuditRecord.details).where(AuditRecord.entity == "centre_setting")
+        ).all()
+    assert audit[0] == {"name": "labour_rate_per_hour", "value": ["150.00", "180.50"]}
+    for value, code in (
+        ("12.345", "too_precise"),
+        ("-1", "out_of_range"),
+        ("1e40", "out_of_range"),
+        ("NaN", "not_a_number"),
+        ("cheap", "not_a_number"),
+    ):
+        with pytest.raises(InvalidSetting) as refused:
+            change_setting(db, "labour_rate_per_hour", value, admin)
+        assert refused.value.error.code == code, value
+    with pytest.raises(InvalidSetting) as refused:
+        change_setting(db, "repeat_window_days", "7.5", admin)
+    assert refused.value.error.code == "too_precise"
 
 
 def test_only_an_administrator_changes_settings(db: Database) -> None:

@@ -42,11 +42,13 @@ from PySide6.QtWidgets import (
 from ui.i18n import speaks_chinese
 from ui.local_time import date_text, local_text
 from ui.problems import problem_message
+from ui.roles import refusal_text
 from ui.similar_faults import SimilarFaultsPanel
 from ui.tasks import TaskRunner, is_problem
 from ui.wrap_up import WrapUpDialog
 from workstation.db import Database
 from workstation.drafts import Draft, DraftStore, form_from_data, form_to_data
+from workstation.permissions import PermissionDenied
 from workstation.services.auth import SignedInUser
 from workstation.services.intake import (
     CHANNELS,
@@ -1053,6 +1055,11 @@ class CallFormView(QWidget):
             self._pending = None
             self._set_buttons_enabled(True)
             self._show_errors(error.errors)
+            return
+        if isinstance(error, PermissionDenied):
+            self._pending = None
+            self._set_buttons_enabled(True)
+            self.general_error.setText(refusal_text(error.role, error.permission.value))
             return
         problem = is_problem(error)
         if problem is not None:

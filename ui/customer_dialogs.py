@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.problems import problem_message
+from ui.roles import refusal_text
 from ui.tasks import TaskRunner, is_problem
 from ui.vocabulary import customer_kind_name
 from workstation.db import Database
@@ -78,7 +79,7 @@ from workstation.services.customer_edit import (
 from workstation.services.options import RegionOption, regions
 
 ERROR_COLOUR = "#c62828"
-_INVALID_STYLE = (
+INVALID_STYLE = (
     f'QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"], '
     f'QPlainTextEdit[invalid="true"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px; }}'
 )
@@ -146,6 +147,62 @@ def field_error_text(error: FieldError) -> str:
             return QCoreApplication.translate(
                 "EditErrors", "This record was already merged into customer {id}."
             ).format(id=p.get("into_id", ""))
+        case "taken":
+            return QCoreApplication.translate("EditErrors", "This name is already in use.")
+        case "invalid_username":
+            return QCoreApplication.translate(
+                "EditErrors", "Use lower-case letters, digits, dots, dashes or underscores."
+            )
+        case "too_short":
+            return QCoreApplication.translate(
+                "EditErrors", "Too short: at least {min} characters."
+            ).format(min=p.get("min", ""))
+        case "self":
+            return QCoreApplication.translate(
+                "EditErrors", "You cannot deactivate your own account."
+            )
+        case "last_admin":
+            return QCoreApplication.translate(
+                "EditErrors", "The centre needs at least one active administrator."
+            )
+        case "not_a_number":
+            return QCoreApplication.translate("EditErrors", "Enter a number.")
+        case "out_of_range":
+            return QCoreApplication.translate(
+                "EditErrors", "Enter a value from {min} to {max}."
+            ).format(min=p.get("min", ""), max=p.get("max", ""))
+        case "invalid_hours":
+            return QCoreApplication.translate(
+                "EditErrors", 'Type the hours as "09:00-12:00, 13:30-18:00", or leave empty.'
+            )
+        case "overlap":
+            return QCoreApplication.translate("EditErrors", "These periods overlap.")
+        case "end_before_start":
+            return QCoreApplication.translate("EditErrors", "A period must end after it starts.")
+        case "no_working_time":
+            return QCoreApplication.translate(
+                "EditErrors", "The calendar has no working time to reach this target."
+            )
+        case "invalid_code":
+            return QCoreApplication.translate(
+                "EditErrors", "Use capital letters, digits, dashes or underscores."
+            )
+        case "too_precise":
+            return QCoreApplication.translate(
+                "EditErrors", "At most {decimals} decimal places."
+            ).format(decimals=p.get("decimals", ""))
+        case "before_response":
+            return QCoreApplication.translate(
+                "EditErrors", "The resolution target cannot be shorter than the response target."
+            )
+        case "default_needed":
+            return QCoreApplication.translate(
+                "EditErrors", "Make another plan the default first: one plan must be the default."
+            )
+        case "in_use":
+            return QCoreApplication.translate(
+                "EditErrors", "This is still in use, so it cannot be removed."
+            )
     return QCoreApplication.translate("EditErrors", "This value cannot be saved.")
 
 
@@ -256,7 +313,7 @@ class EditDialog(QDialog):
         self.initial_focus: QWidget | None = None
         self._saving = False
         self._pending_reads = 0
-        self.setStyleSheet(_INVALID_STYLE)
+        self.setStyleSheet(INVALID_STYLE)
 
         self.status = QLabel()
         self.status.setObjectName("dialogStatus")
@@ -377,9 +434,7 @@ class EditDialog(QDialog):
         elif isinstance(error, EditConflict):
             self.on_conflict(error.current)
         elif isinstance(error, PermissionDenied):
-            self.show_status(
-                QCoreApplication.translate("EditDialog", "Your role may not make this change.")
-            )
+            self.show_status(refusal_text(error.role, error.permission.value))
         elif isinstance(error, RecordNotFound):
             self.show_status(
                 QCoreApplication.translate("EditDialog", "This record no longer exists.")

@@ -38,10 +38,12 @@ from PySide6.QtWidgets import (
 from ui.customer_card import Column, RowsModel, rows_table
 from ui.customer_dialogs import ERROR_COLOUR, field_error_text
 from ui.local_time import local_text
+from ui.roles import refusal_text
 from ui.tasks import TaskRunner, is_problem
 from workstation.changes import Change
 from workstation.db import Database
 from workstation.outcomes import FieldError
+from workstation.permissions import PermissionDenied
 from workstation.services.auth import SignedInUser
 from workstation.services.follow_ups import (
     FollowUpAction,
@@ -510,6 +512,9 @@ class FollowUpsPage(QWidget):
             )
             self._cooldown.stop()
             self.reload()
+            return
+        if isinstance(error, PermissionDenied):
+            self.status_line.setText(refusal_text(error.role, error.permission.value))
             return
         self.status_line.setText(
             self.tr("Not saved: the database did not answer. Your answer is kept; try again.")

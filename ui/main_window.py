@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.admin_page import AdminPage
 from ui.agent_desk import AgentDeskPage
 from ui.area_pages import NoticePage, WelcomeLine
 from ui.areas import AREAS, Area, area_icon, area_title, may_open, refusal
@@ -30,6 +31,7 @@ from ui.live import LiveConnection, LiveState
 from ui.open_tickets import OpenTicketCount
 from ui.queue_area import QueueArea
 from ui.queue_page import QueuePage
+from ui.roles import refusal_text
 from ui.settings import DeskSettings
 from ui.status_bar import WorkstationStatusBar
 from ui.tasks import TaskRunner
@@ -37,7 +39,7 @@ from ui.ticket_view import TicketView
 from workstation.changes import Change
 from workstation.db import Database
 from workstation.drafts import Draft, DraftStore
-from workstation.permissions import Permission
+from workstation.permissions import Permission, PermissionDenied
 from workstation.services.auth import SignedInUser
 from workstation.services.claims import ClaimedTicket, take_next
 from workstation.services.sla_watch import sweep_sla
@@ -116,6 +118,11 @@ class MainWindow(QMainWindow):
         self.follow_ups = FollowUpsPage(db=db, runner=runner, user=user)
         self.follow_ups.ticket_activated.connect(self.open_ticket)
         self.queue_area = QueueArea(self.queue, self.follow_ups)
+        self.admin = (
+            AdminPage(db=db, runner=runner, user=user)
+            if may_open(user, Area.ADMINISTRATION)
+            else None
+        )
         self._pages: dict[Area, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -136,6 +143,8 @@ class MainWindow(QMainWindow):
                 page = self.customers
             elif area is Area.QUEUE:
                 page = self.queue_area
+            elif area is Area.ADMINISTRATION and self.admin is not None:
+                page = self.admin
             else:
                 page = NoticePage(area)
             self._pages[area] = page
@@ -362,8 +371,11 @@ class MainWindow(QMainWindow):
         self.open_ticket(claimed.ticket_id)
 
     @Slot(int)
-    def _take_failed(self, _error: BaseException) -> None:
+    def _take_failed(self, error: BaseException) -> None:
         self.take_next_action.setEnabled(True)
+        if isinstance(error, PermissionDenied):
+            self.status.showMessage(refusal_text(error.role, error.permission.value), MESSAGE_MS)
+            return
         self.status.showMessage(
             self.tr("No ticket was taken: the database did not answer. Try again."), MESSAGE_MS
         )
@@ -498,6 +510,8 @@ class MainWindow(QMainWindow):
         self._sla_notice(changes)
         self.queue.on_changes(changes)
         self.follow_ups.on_changes(changes)
+        if self.admin is not None:
+            self.admin.on_changes(changes)
 
     @Slot(str)
     def _on_live_state(self, state: str) -> None:

@@ -44,6 +44,7 @@ from ui.customer_dialogs import ERROR_COLOUR, FieldBox
 from ui.i18n import speaks_chinese
 from ui.local_time import local_text
 from ui.presence import TicketPresence
+from ui.roles import refusal_text
 from ui.tasks import TaskRunner, is_problem
 from ui.ticket_words import (
     duration_text,
@@ -59,7 +60,7 @@ from ui.ticket_words import (
 from ui.vocabulary import ticket_status_name
 from workstation.changes import Change
 from workstation.db import Database
-from workstation.permissions import Permission
+from workstation.permissions import Permission, PermissionDenied
 from workstation.services.auth import SignedInUser
 from workstation.services.options import SymptomOption, symptom_categories
 from workstation.services.sla_timeline import SlaStep
@@ -1148,6 +1149,8 @@ class TicketView(QWidget):
             self._show_conflict(error)
         elif isinstance(error, TicketRefused):
             self._show_errors(error)
+        elif isinstance(error, PermissionDenied):
+            self.status_line.setText(refusal_text(error.role, error.permission.value))
         elif isinstance(error, IllegalTransition):
             self.status_line.setText(
                 self.tr("A ticket that is {old} cannot become {new}.").format(

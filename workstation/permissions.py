@@ -34,11 +34,27 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
 }
 
 
+# What each permission lets a user do, for messages outside the screens (logs, the CLI);
+# the screens word it in the desk's language (ui/roles.py).
+PERMISSION_WORDS: dict[Permission, str] = {
+    Permission.LOG_CALLS: "log calls and edit customers",
+    Permission.WORK_TICKETS: "work on tickets",
+    Permission.RECORD_VISITS: "record engineer visits",
+    Permission.ASSIGN_TICKETS: "assign or reassign tickets",
+    Permission.VIEW_DASHBOARD: "see the dashboards",
+    Permission.EXPORT_REPORTS: "export reports",
+    Permission.ADMINISTER: "administer the centre",
+}
+
+
 class PermissionDenied(Refused):
     """The signed-in user's role does not allow this action."""
 
     def __init__(self, role: str, permission: Permission) -> None:
-        super().__init__(f"role {role!r} may not {permission.value}")
+        super().__init__(
+            f"refused: a user with the role {role!r} may not {PERMISSION_WORDS[permission]}"
+            f" ({permission.value})"
+        )
         self.role = role
         self.permission = permission
 

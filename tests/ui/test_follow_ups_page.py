@@ -88,3 +88,29 @@ def test_another_desks_answer_refreshes_the_list(
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     # The row being looked at stays the current one.
     assert page.table.currentIndex().row() == 0
+
+
+def test_a_role_the_service_refuses_gets_a_clear_message(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    """The screens hide what a role may not do; if one slips through, the service refuses
+    and the screen says who may not do what (nothing typed is lost)."""
+    with_reference_data(db)
+    _due_follow_up(db)
+    engineer = add_desk_user(db, "engineer1", role="engineer")
+    page = FollowUpsPage(db=db, runner=runner, user=engineer)
+    qtbot.addWidget(page)
+    page.resize(1100, 560)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.reached.buttons[1].click()  # not reached
+    page.comments.setPlainText("无人接听")
+    page.save()
+    qtbot.waitUntil(lambda: "Refused" in page.status_line.text())
+    assert page.status_line.text() == (
+        "Refused: a user with the role Engineer may not log calls and edit customers."
+    )
+    assert page.comments.toPlainText() == "无人接听"
+    with db.session() as session:
+        assert session.scalars(select(FollowUp.reached)).one() is None

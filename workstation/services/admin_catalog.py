@@ -1,0 +1,229 @@
+"""Administering the product catalogue: product models and the symptom categories per kind.
+
+The fault form offers the symptoms of the model's product kind; an administrator adds
+models and symptoms and corrects their names (both languages). Nothing is deleted here:
+devices and tickets point at them. Every change is on the audit trail and in the change log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workstation.db import Database
+from workstation.models import ProductModel, SymptomCategory
+from workstation.outcomes import FieldError
+from workstation.permissions import Permission, require
+from workstation.services.admin_trail import record_admin_change
+from workstation.services.auth import SignedInUser
+from workstation.services.customer_edit import EditRejected, RecordNotFound, diff
+from workstation.services.reference import product_kinds
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/ ]*$")
+MAX_WARRANTY_MONTHS = 120
+
+
+@dataclass(frozen=True)
+class KindRow:
+    code: str
+    name_en: str
+    name_zh: str
+    error_codes: tuple[str, ...]  # the device error codes the form completes (catalogue file)
+
+
+@dataclass(frozen=True)
+class ModelRow:
+    id: int
+    code: str
+    name: str
+    category: str
+    warranty_months: int
+
+
+@dataclass(frozen=True)
+class SymptomRow:
+    id: int
+    product_category: str
+    code: str
+    name_en: str
+    name_zh: str
+
+
+@dataclass(frozen=True)
+class ModelInput:
+    code: str
+    name: str
+    category: str
+    warranty_months: int
+
+
+@dataclass(frozen=True)
+class SymptomInput:
+    product_category: str
+    code: str
+    name_en: str
+    name_zh: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    kinds: tuple[KindRow, ...]
+    models: tuple[ModelRow, ...]
+    symptoms: tuple[SymptomRow, ...]
+
+
+def _kinds() -> tuple[KindRow, ...]:
+    return tuple(KindRow(k.code, k.name_en, k.name_zh, k.error_codes) for k in product_kinds())
+
+
+def _catalog(session: Session) -> Catalog:
+    models = tuple(
+        ModelRow(m.id, m.code, m.name, m.category, m.warranty_months)
+        for m in session.scalars(
+            select(ProductModel).order_by(ProductModel.category, ProductModel.code)
+        )
+    )
+    symptoms = tuple(
+        SymptomRow(s.id, s.product_category, s.code, s.name_en, s.name_zh)
+        for s in session.scalars(
+            select(SymptomCategory).order_by(SymptomCategory.product_category, SymptomCategory.id)
+        )
+    )
+    return Catalog(_kinds(), models, symptoms)
+
+
+def catalog(db: Database, user: SignedInUser) -> Catalog:
+    require(user.role, Permission.ADMINISTER)
+    with db.session() as session:
+        return _catalog(session)
+
+
+def _text(errors: list[FieldError], field: str, value: str, limit: int) -> None:
+    if not value:
+        errors.append(FieldError(field, "required"))
+    elif len(value) > limit:
+        errors.append(FieldError(field, "too_long", {"max": str(limit)}))
+
+
+def _kind(errors: list[FieldError], field: str, kind: str) -> None:
+    if kind not in {k.code for k in product_kinds()}:
+        errors.append(FieldError(field, "unknown"))
+
+
+def save_model(
+    db: Database, user: SignedInUser, model_id: int | None, values: ModelInput
+) -> Catalog:
+    """Create (model_id None) or change a product model."""
+    require(user.role, Permission.ADMINISTER)
+    code, name = values.code.strip(), values.name.strip()
+    new: dict[str, Any] = {
+        "code": code,
+        "name": name,
+        "category": values.category,
+        "warranty_months": values.warranty_months,
+    }
+    errors: list[FieldError] = []
+    _text(errors, "code", code, 40)
+    if code and not _CODE.match(code):
+        errors.append(FieldError("code", "invalid_code"))
+    _text(errors, "name", name, 200)
+    _kind(errors, "category", values.category)
+    if not 0 <= values.warranty_months <= MAX_WARRANTY_MONTHS:
+        errors.append(
+            FieldError(
+                "warranty_months", "out_of_range", {"min": "0", "max": str(MAX_WARRANTY_MONTHS)}
+            )
+        )
+    with db.session() as session:
+        model = None
+        if model_id is not None:
+            model = session.get(ProductModel, model_id)
+            if model is None:
+                raise RecordNotFound("product_model", model_id)
+        same = session.scalar(select(ProductModel.id).where(ProductModel.code == new["code"]))
+        if same is not None and same != model_id:
+            errors.append(FieldError("code", "taken"))
+        if errors:
+            raise EditRejected(errors)
+        if model is None:
+            model = ProductModel(**new)
+            session.add(model)
+            session.flush()
+            record_admin_change(session, user, "product_model", model.id, "create", new)
+        else:
+            old = {
+                "code": model.code,
+                "name": model.name,
+                "category": model.category,
+                "warranty_months": model.warranty_months,
+            }
+            changes = diff(old, new)
+            if not changes:
+                return _catalog(session)
+            for key, value in new.items():
+                setattr(model, key, value)
+            record_admin_change(session, user, "product_model", model.id, "update", changes)
+        result = _catalog(session)
+        session.commit()
+    return result
+
+
+def save_symptom(
+    db: Database, user: SignedInUser, symptom_id: int | None, values: SymptomInput
+) -> Catalog:
+    """Create (symptom_id None) or rename a symptom category of a product kind."""
+    require(user.role, Permission.ADMINISTER)
+    new = {
+        "product_category": values.product_category,
+        "code": values.code.strip().lower(),
+        "name_en": values.name_en.strip(),
+        "name_zh": values.name_zh.strip(),
+    }
+    errors: list[FieldError] = []
+    _kind(errors, "product_category", values.product_category)
+    _text(errors, "code", new["code"], 40)
+    if new["code"] and not _CODE.match(new["code"]):
+        errors.append(FieldError("code", "invalid_code"))
+    _text(errors, "name_en", new["name_en"], 100)
+    _text(errors, "name_zh", new["name_zh"], 100)
+    with db.session() as session:
+        symptom = None
+        if symptom_id is not None:
+            symptom = session.get(SymptomCategory, symptom_id)
+            if symptom is None:
+                raise RecordNotFound("symptom_category", symptom_id)
+        same = session.scalar(
+            select(SymptomCategory.id).where(
+                SymptomCategory.product_category == new["product_category"],
+                SymptomCategory.code == new["code"],
+            )
+        )
+        if same is not None and same != symptom_id:
+            errors.append(FieldError("code", "taken"))
+        if errors:
+            raise EditRejected(errors)
+        if symptom is None:
+            symptom = SymptomCategory(**new)
+            session.add(symptom)
+            session.flush()
+            record_admin_change(session, user, "symptom_category", symptom.id, "create", new)
+        else:
+            old = {
+                "product_category": symptom.product_category,
+                "code": symptom.code,
+                "name_en": symptom.name_en,
+                "name_zh": symptom.name_zh,
+            }
+            changes = diff(old, new)
+            if not changes:
+                return _catalog(session)
+            for key, value in new.items():
+                setattr(symptom, key, value)
+            record_admin_change(session, user, "symptom_category", symptom.id, "update", changes)
+        result = _catalog(session)
+        session.commit()
+    return result
