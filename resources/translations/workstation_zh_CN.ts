@@ -2,6 +2,324 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Admin</name>
+    <message>
+        <location filename="../../ui/admin_common.py" line="+35"/>
+        <source>This record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not saved: {problem} Nothing you typed is lost; try again.</source>
+        <translation>未保存：{problem} 您输入的内容没有丢失，请重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not done because of an internal error: {error}</source>
+        <translation>因内部错误未能完成：{error}</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Not saved: see the marked fields.</source>
+        <translation>未保存：请查看标出的字段。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminCalendars</name>
+    <message>
+        <location filename="../../ui/admin_calendars.py" line="+58"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Works like</source>
+        <translation>视同</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>AdminCatalog</name>
+    <message>
+        <location filename="../../ui/admin_catalog.py" line="+45"/>
+        <location line="+11"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warranty (months)</source>
+        <translation>保修期（月）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+</context>
+<context>
+    <name>AdminOrg</name>
+    <message>
+        <location filename="../../ui/admin_org.py" line="+41"/>
+        <source>First line</source>
+        <translation>一线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second line</source>
+        <translation>二线</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+11"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+15"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Active users</source>
+        <translation>启用用户数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queues</source>
+        <translation>队列数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line</source>
+        <translation>级别</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/admin_page.py" line="+79"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regions &amp;&amp; queues</source>
+        <translation>区域和队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA plans</source>
+        <translation>SLA 方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendars</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products &amp;&amp; faults</source>
+        <translation>产品和故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSettings</name>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="+39"/>
+        <source>Repeat fault window (days)</source>
+        <translation>重复故障判定期（天）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up call delay (days)</source>
+        <translation>回访延迟（天）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Labour rate per hour</source>
+        <translation>每小时人工费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance rate per km</source>
+        <translation>每公里路程费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency surcharge</source>
+        <translation>加急附加费</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new fault on a device fixed within this many days is flagged as a repeat.</source>
+        <translation>设备修复后在此天数内再次报障，将标记为重复故障。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A follow-up call is due this many days after a ticket is resolved.</source>
+        <translation>工单解决后经过此天数需要回访。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What an engineer&apos;s hour of work on a visit costs.</source>
+        <translation>工程师上门服务每小时的人工费用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What each kilometre travelled to a visit, there and back, costs.</source>
+        <translation>上门服务往返每公里的路程费用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added once to a visit the customer asked to be urgent.</source>
+        <translation>客户要求加急的上门服务，一次性加收此费用。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSla</name>
+    <message>
+        <location filename="../../ui/admin_sla.py" line="+47"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At risk at</source>
+        <translation>风险阈值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+</context>
+<context>
+    <name>AdminUsers</name>
+    <message>
+        <location filename="../../ui/admin_users.py" line="+57"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>AgentDeskPage</name>
     <message>
         <location filename="../../ui/agent_desk.py" line="+191"/>
@@ -110,7 +428,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="+219"/>
+        <location filename="../../ui/ticket_view.py" line="+220"/>
         <source>Assign the ticket</source>
         <translation>分派工单</translation>
     </message>
@@ -146,9 +464,137 @@
     </message>
 </context>
 <context>
+    <name>CalendarsTab</name>
+    <message>
+        <location filename="../../ui/admin_calendars.py" line="+254"/>
+        <source>Working hours saved.</source>
+        <translation>已保存工作时间。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{day} saved.</source>
+        <translation>已保存 {day}。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{day} follows the weekly hours again.</source>
+        <translation>{day} 恢复按每周工作时间。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{added} days added for {year}; {kept} already on the calendar were kept as they are.</source>
+        <translation>已为 {year} 年添加 {added} 天；日历中已有的 {kept} 天保持不变。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Deadline: {deadline}, {weekday}.</source>
+        <translation>截止时间：{deadline}，{weekday}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Special days on the way: {days}.</source>
+        <translation>期间的特殊日期：{days}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Calendar:</source>
+        <translation>日历(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changes apply to deadlines computed from now on (other desks within a minute); tickets already logged keep their deadlines.</source>
+        <translation>修改只影响此后计算的截止时间（其他工作台一分钟内生效）；已登记的工单保持原截止时间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weekly working hours</source>
+        <translation>每周工作时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For example &quot;09:00-12:00, 13:30-18:00&quot;; empty for a day off.</source>
+        <translation>例如“09:00-12:00, 13:30-18:00”；留空表示休息日。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;hours</source>
+        <translation>保存工作时间(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holidays and make-up working days</source>
+        <translation>节假日和调休上班日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ountry:</source>
+        <translation>国家(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Load public holidays</source>
+        <translation>载入法定节假日(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Works like:</source>
+        <translation>视同(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;day</source>
+        <translation>保存日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove day</source>
+        <translation>删除日期(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline preview</source>
+        <translation>截止时间预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start (calendar time):</source>
+        <translation>开始时间（日历时区）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target (working minutes):</source>
+        <translation>目标（工作分钟）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>CallForm</name>
     <message>
-        <location filename="../../ui/call_form.py" line="+96"/>
+        <location filename="../../ui/call_form.py" line="+98"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -332,25 +778,25 @@
     <name>CallFormView</name>
     <message>
         <location line="+482"/>
-        <location line="+573"/>
+        <location line="+578"/>
         <source>(not a known contact)</source>
         <translation>（非已登记联系人）</translation>
     </message>
     <message>
-        <location line="-550"/>
-        <location line="+552"/>
+        <location line="-555"/>
+        <location line="+557"/>
         <source>(choose the model)</source>
         <translation>（请选择型号）</translation>
     </message>
     <message>
-        <location line="-531"/>
+        <location line="-536"/>
         <location line="+19"/>
-        <location line="+514"/>
+        <location line="+519"/>
         <source>(choose a symptom)</source>
         <translation>（请选择故障现象）</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-466"/>
         <source>New device: choose its model to register it.</source>
         <translation>新设备：请选择型号以便登记。</translation>
     </message>
@@ -420,7 +866,7 @@
         <translation>来电已保存（未建工单）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <location line="+189"/>
         <source>Database unreachable — your call is kept and will be saved when the connection is back.</source>
         <translation>无法连接数据库——本次来电已保留，连接恢复后将自动保存。</translation>
@@ -593,9 +1039,102 @@
     </message>
 </context>
 <context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../../ui/admin_catalog.py" line="+141"/>
+        <source>Error codes the fault form suggests (catalogue file): {codes}</source>
+        <translation>故障表单提示的错误代码（产品目录文件）：{codes}</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Model {code} saved.</source>
+        <translation>已保存型号 {code}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Symptom {name} saved.</source>
+        <translation>已保存故障现象 {name}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Product models — new model</source>
+        <translation>产品型号 — 新型号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product models — {code}</source>
+        <translation>产品型号 — {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Symptom categories — new symptom</source>
+        <translation>故障现象分类 — 新现象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Symptom categories — {code}</source>
+        <translation>故障现象分类 — {code}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Product &amp;kind:</source>
+        <translation>产品类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Warranty (months):</source>
+        <translation>保修期（月）(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ode:</source>
+        <translation>代码(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;English:</source>
+        <translation>英文(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hinese:</source>
+        <translation>中文(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New &amp;model</source>
+        <translation>新建型号(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save model</source>
+        <translation>保存型号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;symptom</source>
+        <translation>新建现象(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save symptom</source>
+        <translation>保存现象</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+915"/>
+        <location filename="../../ui/customer_dialogs.py" line="+970"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -1079,7 +1618,7 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="-926"/>
+        <location filename="../../ui/customer_dialogs.py" line="-924"/>
         <source>VIP</source>
         <translation>VIP客户</translation>
     </message>
@@ -1095,22 +1634,17 @@
     </message>
     <message>
         <location line="+179"/>
-        <location line="+44"/>
+        <location line="+42"/>
         <source>This record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-38"/>
         <source>The form could not be loaded (internal error).</source>
         <translation>表单无法加载（内部错误）。</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Your role may not make this change.</source>
-        <translation>您的角色无权进行此修改。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+44"/>
         <source>Not saved: {problem} Nothing you typed is lost; press Save to try again.</source>
         <translation>未保存：{problem} 您输入的内容都还在，请按“保存”重试。</translation>
     </message>
@@ -1218,7 +1752,7 @@
 <context>
     <name>EditErrors</name>
     <message>
-        <location line="-567"/>
+        <location line="-621"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -1296,6 +1830,86 @@
         <location line="+4"/>
         <source>This record was already merged into customer {id}.</source>
         <translation>此记录已合并到客户 {id}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This name is already in use.</source>
+        <translation>该名称已被使用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use lower-case letters, digits, dots, dashes or underscores.</source>
+        <translation>请使用小写字母、数字、点、短横线或下划线。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Too short: at least {min} characters.</source>
+        <translation>太短：至少 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You cannot deactivate your own account.</source>
+        <translation>不能停用您自己的账号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The centre needs at least one active administrator.</source>
+        <translation>服务中心至少需要一名启用的管理员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a value from {min} to {max}.</source>
+        <translation>请输入 {min} 到 {max} 之间的值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the hours as &quot;09:00-12:00, 13:30-18:00&quot;, or leave empty.</source>
+        <translation>请按“09:00-12:00, 13:30-18:00”的格式输入，或留空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These periods overlap.</source>
+        <translation>这些时间段有重叠。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A period must end after it starts.</source>
+        <translation>时间段的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The calendar has no working time to reach this target.</source>
+        <translation>该日历没有足够的工作时间达到此目标。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use capital letters, digits, dashes or underscores.</source>
+        <translation>请使用大写字母、数字、短横线或下划线。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At most {decimals} decimal places.</source>
+        <translation>最多 {decimals} 位小数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The resolution target cannot be shorter than the response target.</source>
+        <translation>解决时限不能短于响应时限。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Make another plan the default first: one plan must be the default.</source>
+        <translation>请先将另一个方案设为默认：必须有一个默认方案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is still in use, so it cannot be removed.</source>
+        <translation>仍在使用中，不能删除。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1436,7 +2050,7 @@
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../ui/follow_ups_page.py" line="+69"/>
+        <location filename="../../ui/follow_ups_page.py" line="+71"/>
         <source>The customer is not satisfied: reopen the ticket or open a complaint.</source>
         <translation>客户不满意：请重新打开工单或登记投诉。</translation>
     </message>
@@ -1579,7 +2193,7 @@
         <translation>另一个坐席已记录了这条回访。您填写的内容仍保留在此，列表已刷新。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Not saved: the database did not answer. Your answer is kept; try again.</source>
         <translation>未保存：数据库没有响应。您填写的内容已保留，请重试。</translation>
     </message>
@@ -2129,7 +2743,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+352"/>
+        <location filename="../../ui/main_window.py" line="+361"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -2139,7 +2753,7 @@
         <translation>工单 {number}（{priority}）已分配给您。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>No ticket was taken: the database did not answer. Try again.</source>
         <translation>未能领取工单：数据库没有响应，请重试。</translation>
     </message>
@@ -2179,7 +2793,7 @@
         <translation>面向售后服务中心：受理报障来电，查看每位客户和每台设备的历史记录，分诊、派工并安排工程师上门，统计服务水平报表。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -2393,6 +3007,95 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location filename="../../ui/area_pages.py" line="+119"/>
         <source>This area is not available yet in this version.</source>
         <translation>此版本尚未提供该功能区。</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTab</name>
+    <message>
+        <location filename="../../ui/admin_org.py" line="+115"/>
+        <location line="+102"/>
+        <source>(all regions)</source>
+        <translation>（所有区域）</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Region {name} saved.</source>
+        <translation>已保存区域 {name}。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Queue {name} saved.</source>
+        <translation>已保存队列 {name}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Regions — new region</source>
+        <translation>区域 — 新区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regions — {code}</source>
+        <translation>区域 — {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Queues — new queue</source>
+        <translation>队列 — 新队列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queues — {code}</source>
+        <translation>队列 — {code}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ode:</source>
+        <translation>代码(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ame:</source>
+        <translation>名称(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Line:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New re&amp;gion</source>
+        <translation>新建区域(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save region</source>
+        <translation>保存区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;queue</source>
+        <translation>新建队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save queue</source>
+        <translation>保存队列</translation>
     </message>
 </context>
 <context>
@@ -2864,6 +3567,46 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>log calls and edit customers</source>
+        <translation>受理来电和编辑客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>work on tickets</source>
+        <translation>处理工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>record engineer visits</source>
+        <translation>记录工程师上门服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assign or reassign tickets</source>
+        <translation>分派或改派工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>see the dashboards</source>
+        <translation>查看看板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>export reports</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>administer the centre</source>
+        <translation>管理服务中心</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refused: a user with the role {role} may not {action}.</source>
+        <translation>已拒绝：角色为“{role}”的用户不能{action}。</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
@@ -2987,6 +3730,49 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
 </context>
 <context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="+69"/>
+        <source>(set by the centre)</source>
+        <translation>（中心已设置）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(default)</source>
+        <translation>（默认值）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Saved: {settings}.</source>
+        <translation>已保存：{settings}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: see the marked fields.</source>
+        <translation>未保存：请查看标出的字段。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Settings every desk shares</source>
+        <translation>所有工作台共用的设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Amounts are in the centre&apos;s currency. A change is used by every desk from then on and is on the audit trail.</source>
+        <translation>金额以服务中心的币种计。修改后所有工作台立即使用，并记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../ui/sign_in.py" line="+173"/>
@@ -3090,7 +3876,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SiteDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+834"/>
+        <location filename="../../ui/customer_dialogs.py" line="+832"/>
         <source>Edit site</source>
         <translation>编辑站点</translation>
     </message>
@@ -3098,6 +3884,89 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+0"/>
         <source>New site</source>
         <translation>新建站点</translation>
+    </message>
+</context>
+<context>
+    <name>SlaTab</name>
+    <message>
+        <location filename="../../ui/admin_sla.py" line="+177"/>
+        <source>New SLA plan</source>
+        <translation>新 SLA 方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SLA plan {name}</source>
+        <translation>SLA 方案 {name}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>SLA plan {name} saved.</source>
+        <translation>已保存 SLA 方案 {name}。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Priority matrix saved.</source>
+        <translation>已保存优先级矩阵。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Changes apply to tickets logged from now on (other desks within a minute); tickets already logged keep their deadlines.</source>
+        <translation>修改只影响此后登记的工单（其他工作台一分钟内生效）；已登记的工单保持原截止时间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New plan</source>
+        <translation>新建方案(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Calendar:</source>
+        <translation>日历(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At &amp;risk at:</source>
+        <translation>风险阈值(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Default plan:</source>
+        <translation>默认方案(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>for customers without a contract</source>
+        <translation>用于无合同的客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response (working minutes)</source>
+        <translation>响应（工作分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution (working minutes)</source>
+        <translation>解决（工作分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save plan</source>
+        <translation>保存方案(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority matrix: severity × customer tier</source>
+        <translation>优先级矩阵：严重程度 × 客户等级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save &amp;matrix</source>
+        <translation>保存矩阵(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -3184,12 +4053,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+723"/>
+        <location line="+725"/>
         <source>Resolve by</source>
         <translation>解决时限</translation>
     </message>
     <message>
-        <location line="-742"/>
+        <location line="-744"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -3229,23 +4098,23 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>（延迟：{time}）</translation>
     </message>
     <message>
-        <location line="+555"/>
+        <location line="+557"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location line="-531"/>
+        <location line="-533"/>
         <source>Reassign…</source>
         <translation>重新分派…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+542"/>
+        <location line="+544"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-529"/>
         <source>paused {time} of working time</source>
         <translation>暂停工作时间 {time}</translation>
     </message>
@@ -3340,7 +4209,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>SLA plan</source>
         <translation>SLA 方案</translation>
     </message>
@@ -3923,6 +4792,120 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+4"/>
         <source>No such user.</source>
         <translation>没有此用户。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../ui/admin_users.py" line="+113"/>
+        <location line="+183"/>
+        <source>(no region)</source>
+        <translation>（无区域）</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>&amp;Reactivate</source>
+        <translation>重新启用(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User {name}</source>
+        <translation>用户 {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Initial &amp;password:</source>
+        <translation>初始密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least 8 characters. Tell the user to change it.</source>
+        <translation>至少 8 个字符。请提醒用户自行修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only for a reset: type a new password, then press Reset password.</source>
+        <translation>仅用于重置：输入新密码，然后点击“重置密码”。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>User {name} created.</source>
+        <translation>已创建用户 {name}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>User {name} saved.</source>
+        <translation>已保存用户 {name}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User {name} reactivated: they can sign in again.</source>
+        <translation>已重新启用用户 {name}：该用户可以再次登录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User {name} deactivated: they can no longer sign in.</source>
+        <translation>已停用用户 {name}：该用户不能再登录。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Password of {name} reset.</source>
+        <translation>已重置 {name} 的密码。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;New user</source>
+        <translation>新建用户(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset pass&amp;word</source>
+        <translation>重置密码(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;gion:</source>
+        <translation>区域(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;kills:</source>
+        <translation>技能(&amp;K)：</translation>
     </message>
 </context>
 <context>
