@@ -112,8 +112,8 @@ case "${1:-start}" in
       QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m tests.bench --scale small --backend "$backend" \
         --json "artifacts/bench-small-$backend.json"
     done
-    say "tests (SQLite and PostgreSQL)"
-    QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest
+    say "tests (SQLite and PostgreSQL), one worker per core"
+    QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -n auto
     ;;
   *)
     echo "usage: bash desk.sh [start|test] [workstation options]" >&2; exit 2 ;;
