@@ -30,6 +30,7 @@ from ui.live import LiveConnection, LiveState
 from ui.open_tickets import OpenTicketCount
 from ui.queue_area import QueueArea
 from ui.queue_page import QueuePage
+from ui.reports_page import ReportsPage
 from ui.settings import DeskSettings
 from ui.status_bar import WorkstationStatusBar
 from ui.tasks import TaskRunner
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.follow_ups.ticket_activated.connect(self.open_ticket)
         self.queue_area = QueueArea(self.queue, self.follow_ups)
         self._pages: dict[Area, QWidget] = {}
+        self.reports: ReportsPage | None = None
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
                 page = self.customers
             elif area is Area.QUEUE:
                 page = self.queue_area
+            elif area is Area.REPORTS and may_open(user, area):
+                page = self.reports = ReportsPage(db=db, runner=runner, user=user)
             else:
                 page = NoticePage(area)
             self._pages[area] = page

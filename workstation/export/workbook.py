@@ -125,7 +125,7 @@ def _number(value: Any) -> float | int:
         return float(value)
     if isinstance(value, bool):
         return int(value)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 class StreamingWorkbook:
@@ -299,9 +299,7 @@ class StreamingWorkbook:
             values = Reference(source, min_col=col, min_row=data.header_row, max_row=last)
             chart.add_data(values, titles_from_data=True)
         x_col = data.column_index(x_key)
-        chart.set_categories(
-            Reference(source, min_col=x_col, min_row=data.first_row, max_row=last)
-        )
+        chart.set_categories(Reference(source, min_col=x_col, min_row=data.first_row, max_row=last))
         if x_key and data.columns[x_col - 1].kind is ColumnKind.DATE:
             chart.x_axis.number_format = "mm-dd"
         self.workbook[_sheet_title(on)].add_chart(chart, anchor)
@@ -341,7 +339,7 @@ class StreamingWorkbook:
                 yield cell
 
         # openpyxl converts each appended row with this method; ours knows the column kinds.
-        sheet._values_to_row = cells  # type: ignore[method-assign]
+        sheet._values_to_row = cells
         written = 0
         every = self._check_every
         append = sheet.append

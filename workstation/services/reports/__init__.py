@@ -34,6 +34,7 @@ from workstation.services.reports.ticket_reports import (
 if TYPE_CHECKING:
     from workstation.db import Database
     from workstation.services.auth import SignedInUser
+    from workstation.services.options import QueueOption, RegionOption
 
 PREVIEW_ROWS = 200
 
@@ -226,3 +227,44 @@ def _close(rows: Sequence[Any] | Any) -> None:
     close = getattr(rows, "close", None)
     if close is not None:
         close()
+
+
+@dataclass(frozen=True)
+class ProductKindChoice:
+    code: str
+    name_en: str
+    name_zh: str
+
+
+@dataclass(frozen=True)
+class ReportChoices:
+    """What the reports screen offers in its filter lists."""
+
+    regions: tuple[RegionOption, ...]
+    queues: tuple[QueueOption, ...]
+    product_kinds: tuple[ProductKindChoice, ...]
+    tiers: tuple[str, ...]
+
+
+def report_choices(db: Database, user: SignedInUser) -> ReportChoices:
+    from workstation.models.customers import Tier
+    from workstation.services.options import queue_options, region_options
+    from workstation.services.reference import product_kinds
+
+    require(user.role, Permission.EXPORT_REPORTS)
+    with db.session() as session:
+        regions, queues = region_options(session), queue_options(session)
+    kinds = tuple(ProductKindChoice(k.code, k.name_en, k.name_zh) for k in product_kinds())
+    return ReportChoices(regions, queues, kinds, tuple(tier.value for tier in Tier))
+
+
+def customer_for_report(db: Database, user: SignedInUser, text: str) -> tuple[int, str]:
+    """The customer the screen's "customer" field names (id or phone): id and name."""
+    from workstation.models import Customer
+    from workstation.services.reports.scheduled import find_customer
+
+    require(user.role, Permission.EXPORT_REPORTS)
+    customer_id = find_customer(db, text.strip())
+    with db.session() as session:
+        customer = session.get(Customer, customer_id)
+        return customer_id, customer.name if customer is not None else ""

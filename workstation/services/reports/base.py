@@ -111,7 +111,7 @@ def column(request: ReportRequest, key: str, kind: ColumnKind = ColumnKind.TEXT)
     return Column(key, request.w(f"col.{key}"), kind)
 
 
-def stream(session: Session, stmt: Select[Any]) -> Iterator[tuple[Any, ...]]:
+def stream(session: Session, stmt: Select) -> Iterator[tuple[Any, ...]]:
     """The statement's rows as plain tuples, fetched a partition at a time."""
     result = session.execute(stmt, execution_options={"yield_per": PARTITION})
     for partition in result.partitions():
@@ -119,10 +119,11 @@ def stream(session: Session, stmt: Select[Any]) -> Iterator[tuple[Any, ...]]:
             yield tuple(row)
 
 
-def count(session: Session, stmt: Select[Any]) -> int:
+def count(session: Session, stmt: Select) -> int:
     from sqlalchemy import func, select
 
-    return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())))
+    found = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    return int(found or 0)
 
 
 def hours_between(start: Any, end: Any) -> float | None:

@@ -57,7 +57,9 @@ def build_satisfaction(source: ReportSource, request: ReportRequest) -> ReportCo
         )
         .group_by(FollowUp.satisfaction)
     )
-    by_score = dict(session.execute(filtered(scored, request.filter)).tuples().all())
+    by_score: dict[int, int] = {
+        int(score or 0): int(n) for score, n in session.execute(filtered(scored, request.filter))
+    }
     total = sum(by_score.values())
     spread = tuple(
         (score, by_score.get(score, 0), by_score.get(score, 0) / total if total else None)
@@ -83,9 +85,7 @@ def build_satisfaction(source: ReportSource, request: ReportRequest) -> ReportCo
         ),
     )
     chart = Chart("scores", "score", ("answers",), request.w("sheet.scores"), bar=True)
-    return ReportContent(
-        request.w("report.satisfaction"), (), (answers, scores), summary, (chart,)
-    )
+    return ReportContent(request.w("report.satisfaction"), (), (answers, scores), summary, (chart,))
 
 
 def build_engineers(source: ReportSource, request: ReportRequest) -> ReportContent:

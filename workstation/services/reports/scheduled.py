@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from workstation.models import ContactPhone, Contact, Customer, Queue, Region, User
+from workstation.models import Contact, ContactPhone, Customer, Queue, Region, User
 from workstation.models.customers import Tier
 from workstation.permissions import Permission, allowed
 from workstation.phones import parse_phone
@@ -72,7 +72,9 @@ def filter_from_codes(
     return KpiFilter(tuple(region_ids), tuple(queue_ids), tuple(product_kinds), tuple(tiers))
 
 
-def _ids(session: object, model: type[Region] | type[Queue], codes: list[str], what: str) -> list[int]:
+def _ids(
+    session: object, model: type[Region] | type[Queue], codes: list[str], what: str
+) -> list[int]:
     found: list[int] = []
     for code in codes:
         ident = session.scalar(select(model.id).where(model.code == code.upper()))  # type: ignore[attr-defined]

@@ -78,13 +78,11 @@ def ticket_columns(request: ReportRequest) -> tuple[Column, ...]:
     )
 
 
-def _ticket_select(request: ReportRequest) -> Select[Any]:
+def _ticket_select(request: ReportRequest) -> Select:
     queue = aliased(Queue)
     region = aliased(Region)
     assignee = aliased(User)
-    symptom_name = (
-        SymptomCategory.name_zh if request.language == "zh" else SymptomCategory.name_en
-    )
+    symptom_name = SymptomCategory.name_zh if request.language == "zh" else SymptomCategory.name_en
     stmt = (
         select(
             Ticket.number,
@@ -189,14 +187,16 @@ def _breach_columns(request: ReportRequest) -> tuple[Column, ...]:
     )
 
 
-def _breach_select(request: ReportRequest) -> Select[Any]:
+def _breach_select(request: ReportRequest) -> Select:
     """Tickets whose deadline fell in the period and was flagged at risk or breached, or was
     missed (met late) without a flag; one row per ticket, response and resolution side by
     side (split into rows in Python)."""
     queue = aliased(Queue)
     assignee = aliased(User)
     escalations = (
-        select(TicketEvent.ticket_id, func.count().label("n"), func.max(TicketEvent.id).label("last"))
+        select(
+            TicketEvent.ticket_id, func.count().label("n"), func.max(TicketEvent.id).label("last")
+        )
         .where(TicketEvent.kind == "escalated")
         .group_by(TicketEvent.ticket_id)
         .subquery()
@@ -378,7 +378,7 @@ def follow_up_columns(request: ReportRequest) -> tuple[Column, ...]:
     )
 
 
-def follow_up_select(request: ReportRequest) -> Select[Any]:
+def follow_up_select(request: ReportRequest) -> Select:
     """Follow-ups answered (or cancelled) in the period, of the filter's tickets."""
     done_by = aliased(User)
     stmt = (

@@ -13,7 +13,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.monthly_summary": ("Monthly service summary", "月度服务汇总"),
     "report.tickets": ("Ticket detail list", "工单明细"),
     "report.sla_breaches": ("SLA breaches", "SLA 超时"),
-    "report.failures": ("Failures by model, category and error code", "故障统计（型号/类别/故障码）"),
+    "report.failures": (
+        "Failures by model, category and error code",
+        "故障统计（型号/类别/故障码）",
+    ),
     "report.engineers": ("Engineer performance", "工程师绩效"),
     "report.customer": ("Customer report", "客户报告"),
     "report.satisfaction": ("Follow-up satisfaction", "回访满意度"),
