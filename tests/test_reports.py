@@ -139,7 +139,7 @@ def _table(book: openpyxl.Workbook, sheet: str) -> list[dict[str, object]]:
 
 
 def test_ticket_list_is_typed_frozen_filtered_and_keeps_chinese(centre, out) -> None:
-    db, boss, ids = centre
+    db, boss, _ = centre
     book = _export(db, boss, "tickets", out)
     assert book.sheetnames == ["Summary", "Tickets"]
     ws = book["Tickets"]

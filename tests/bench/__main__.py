@@ -12,6 +12,7 @@ from pathlib import Path
 from tests.bench import (
     figures_claims,
     figures_edit,
+    figures_export,
     figures_history,
     figures_intake,
     figures_lookup,
@@ -32,6 +33,7 @@ FIGURE_MODULES = [
     figures_claims,
     figures_propagation,
     figures_queue,
+    figures_export,
 ]
 
 

@@ -26,6 +26,8 @@ class ColumnKind(StrEnum):
     TEXT = "text"
     # Typed by a user (names, descriptions, comments): never written as a formula.
     USER_TEXT = "user_text"
+    # Each value is a (kind, value) pair: a KPI table mixing counts, hours and rates.
+    BY_ROW = "by_row"
 
 
 NUMBER_FORMATS: dict[ColumnKind, str] = {
@@ -37,6 +39,7 @@ NUMBER_FORMATS: dict[ColumnKind, str] = {
     ColumnKind.HOURS: "#,##0.0",
     ColumnKind.TEXT: "General",
     ColumnKind.USER_TEXT: "General",
+    ColumnKind.BY_ROW: "General",
 }
 
 DEFAULT_WIDTHS: dict[ColumnKind, float] = {
@@ -48,6 +51,7 @@ DEFAULT_WIDTHS: dict[ColumnKind, float] = {
     ColumnKind.HOURS: 10,
     ColumnKind.TEXT: 14,
     ColumnKind.USER_TEXT: 30,
+    ColumnKind.BY_ROW: 14,
 }
 
 

@@ -19,7 +19,7 @@ import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
@@ -105,12 +105,20 @@ class TableRange:
 class _Slot:
     """One column's reusable cells (plain and quote-prefixed) and its kind."""
 
-    __slots__ = ("cell", "kind", "quoted")
+    __slots__ = ("by_kind", "cell", "kind", "quoted")
 
     def __init__(self, sheet: WriteOnlyWorksheet, index: int, column: Column) -> None:
         from openpyxl.cell import WriteOnlyCell
 
         self.kind = column.kind
+        # A column typed row by row has a slot of its own for each kind.
+        self.by_kind: dict[ColumnKind, _Slot] = {}
+        if column.kind is ColumnKind.BY_ROW:
+            self.by_kind = {
+                kind: _Slot(sheet, index, replace(column, kind=kind))
+                for kind in ColumnKind
+                if kind is not ColumnKind.BY_ROW
+            }
         self.cell: WriteOnlyCell = WriteOnlyCell(sheet)
         self.cell.column = index
         if column.number_format != "General":
@@ -319,6 +327,11 @@ class StreamingWorkbook:
                 if value is None or value == "":
                     continue
                 kind = slot.kind
+                if kind is ColumnKind.BY_ROW:
+                    kind, value = value
+                    if value is None:
+                        continue
+                    slot = slot.by_kind[kind]
                 cell = slot.cell
                 if kind is ColumnKind.TEXT or kind is ColumnKind.USER_TEXT:
                     text = clean_text(value if type(value) is str else str(value))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -152,9 +152,14 @@ def export_report(
             book.workbook.move_sheet(written.sheet, offset=-len(content.sheets))
             anchor_col = len(summary.columns) + 2
             for index, chart in enumerate(content.charts):
+                data = ranges[chart.sheet_key]
+                if chart.top is not None:
+                    data = replace(
+                        data, last_row=min(data.last_row, data.first_row + chart.top - 1)
+                    )
                 book.add_line_chart(
                     written.sheet,
-                    ranges[chart.sheet_key],
+                    data,
                     chart.x_key,
                     chart.y_keys,
                     title=chart.title,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from workstation.export.columns import Column, ColumnKind
 from workstation.services.kpi_filters import NO_FILTER, KpiFilter, Period
-from workstation.services.reports.words import word
+from workstation.services.reports.words import code_words, word
 
 if TYPE_CHECKING:
     from sqlalchemy import Select
@@ -41,6 +41,10 @@ class ReportRequest:
     def w(self, key: str) -> str:
         return word(key, self.language)
 
+    def codes(self) -> dict[str, str]:
+        """Stored codes (status, severity, …) to words in the request's language."""
+        return code_words(self.language)
+
 
 @dataclass(frozen=True)
 class Sheet:
@@ -62,6 +66,8 @@ class Chart:
     y_keys: tuple[str, ...]
     title: str
     bar: bool = False
+    # Only the first `top` rows (a sheet sorted most first), when set.
+    top: int | None = None
 
 
 @dataclass(frozen=True)

@@ -150,10 +150,11 @@ def build_engineers(source: ReportSource, request: ReportRequest) -> ReportConte
         .outerjoin(reopens, reopens.c.user_id == per_ticket.c.user_id)
         .order_by(per_ticket.c.resolved.desc(), engineer.display_name)
     )
+    word = request.codes().get
     rows = tuple(
         (
             name,
-            role,
+            word(role, role),
             int(reported or 0),
             int(resolved or 0),
             _hours(mean_s),

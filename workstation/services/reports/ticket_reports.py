@@ -130,17 +130,16 @@ def _ticket_rows(
     request: ReportRequest, raw: Iterator[tuple[Any, ...]]
 ) -> Iterator[tuple[Any, ...]]:
     yes, no = request.w("yes"), request.w("no")
+    codes = request.codes()
+    word = codes.get
     for r in raw:
         reported, first, resolved = r[1], r[17], r[19]
         yield (
-            *r[:20],
-            hours_between(reported, first),
-            hours_between(reported, resolved),
-            r[20],
-            r[21],
-            yes if r[22] else no,
-            r[23],
-        )
+            r[0], reported, word(r[2], r[2]), word(r[3], r[3]), r[4], word(r[5], r[5]),
+            *r[6:11], word(r[11], r[11]), r[12], word(r[13], r[13]), *r[14:20],
+            hours_between(reported, first), hours_between(reported, resolved),
+            word(r[20], r[20]), word(r[21], r[21]), yes if r[22] else no, r[23],
+        )  # fmt: skip
 
 
 def ticket_sheet(session: Session, request: ReportRequest) -> Sheet:
@@ -275,6 +274,7 @@ def _breach_rows(
         for r in batch:
             n_pauses, paused, reasons = pauses.get(r[0], (0, 0.0, ""))
             details = r[15] or {}
+            word = request.codes().get
             reason = str(details.get("reason", "")) if isinstance(details, dict) else ""
             for deadline, flag, due, met in (
                 ("response", r[8], r[9], r[10]),
@@ -288,8 +288,8 @@ def _breach_rows(
                 shown_flag = flag or SlaFlag.BREACHED.value
                 hours_late = hours_between(due, met) if late else None
                 yield (
-                    r[1], r[2], r[3], r[4], r[5], r[6], r[7],
-                    deadline, shown_flag, due, met, hours_late,
+                    r[1], r[2], r[3], r[4], word(r[5], r[5]), r[6], r[7],
+                    word(deadline, deadline), word(shown_flag, shown_flag), due, met, hours_late,
                     r[14], reason, n_pauses, paused, reasons, r[16],
                 )  # fmt: skip
         batch.clear()
@@ -354,9 +354,10 @@ def _call_sheet(session: Session, request: ReportRequest) -> Sheet:
     )
 
     def rows() -> Iterator[tuple[Any, ...]]:
+        word = request.codes().get
         for r in stream(session, stmt):
             minutes = None if r[6] is None else round((r[6] - r[0]).total_seconds() / 60, 1)
-            yield (*r[:6], minutes, *r[7:])
+            yield (r[0], word(r[1], r[1]), word(r[2], r[2]), *r[3:6], minutes, *r[7:])
 
     return Sheet("calls", request.w("sheet.calls"), columns, rows(), count(session, stmt))
 
@@ -411,8 +412,12 @@ def follow_up_select(request: ReportRequest) -> Select:
 def follow_up_rows(
     request: ReportRequest, raw: Iterator[tuple[Any, ...]]
 ) -> Iterator[tuple[Any, ...]]:
+    word = request.codes().get
     for r in raw:
-        yield (*r[:5], yes_no(request, r[5]), yes_no(request, r[6]), *r[7:])
+        yield (
+            *r[:4], word(r[4], r[4]), yes_no(request, r[5]), yes_no(request, r[6]), r[7],
+            word(r[8], r[8]), *r[9:],
+        )  # fmt: skip
 
 
 def build_customer(source: ReportSource, request: ReportRequest) -> ReportContent:
