@@ -110,7 +110,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="+218"/>
+        <location filename="../../ui/ticket_view.py" line="+219"/>
         <source>Assign the ticket</source>
         <translation>分派工单</translation>
     </message>
@@ -608,7 +608,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="+79"/>
+        <location filename="../../ui/customer_card.py" line="+80"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
@@ -688,7 +688,7 @@
         <translation>已报废</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
@@ -1667,7 +1667,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history_view.py" line="+57"/>
+        <location filename="../../ui/history_view.py" line="+58"/>
         <source>Ticket opened</source>
         <translation>新建工单</translation>
     </message>
@@ -1935,7 +1935,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location line="+260"/>
+        <location line="+261"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
@@ -2326,7 +2326,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/queue_page.py" line="+593"/>
+        <location filename="../../ui/queue_page.py" line="+595"/>
         <source>Showing the {shown} most urgent of {total} tickets.</source>
         <translation>显示最紧急的 {shown} 张工单（共 {total} 张）。</translation>
     </message>
@@ -3016,7 +3016,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+327"/>
+        <location line="+334"/>
         <location line="+10"/>
         <source>When</source>
         <translation>时间</translation>
@@ -3043,17 +3043,17 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+674"/>
+        <location line="+723"/>
         <source>Resolve by</source>
         <translation>解决时限</translation>
     </message>
     <message>
-        <location line="-693"/>
+        <location line="-742"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>The ticket could not be read: the database did not answer.</source>
         <translation>无法读取工单：数据库没有响应。</translation>
     </message>
@@ -3088,23 +3088,23 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>（延迟：{time}）</translation>
     </message>
     <message>
-        <location line="+507"/>
+        <location line="+555"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-531"/>
         <source>Reassign…</source>
         <translation>重新分派…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+494"/>
+        <location line="+542"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-527"/>
         <source>paused {time} of working time</source>
         <translation>暂停工作时间 {time}</translation>
     </message>
@@ -3134,8 +3134,13 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="+80"/>
-        <location line="+84"/>
+        <location line="+47"/>
+        <source>(not classified)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+86"/>
         <location line="+62"/>
         <location line="+24"/>
         <location line="+41"/>
@@ -3143,12 +3148,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-197"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Your edits were discarded; this is the ticket now.</source>
         <translation>您的修改已放弃；这是工单的最新内容。</translation>
     </message>
