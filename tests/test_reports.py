@@ -230,6 +230,13 @@ def test_filter_narrows_rows(centre, out) -> None:
     assert _table(book, "Tickets") == []
 
 
+def test_preview_of_the_monthly_summary_is_its_kpi_table(centre) -> None:
+    db, boss, _ = centre
+    preview = preview_report(db, boss, "monthly-summary", ReportRequest(NOVEMBER))
+    assert preview.rows[0][0] == "Tickets reported"
+    assert preview.rows[0][1][1] == 2 and preview.rows[0][2][1] == 1
+
+
 def test_preview_gives_first_rows_and_total(centre) -> None:
     db, boss, _ = centre
     preview = preview_report(db, boss, "tickets", ReportRequest(NOVEMBER), limit=1)
@@ -293,9 +300,10 @@ def _writable(folder: Path) -> bool:
 
 
 def test_report_names() -> None:
-    assert {"tickets", "sla-breaches", "engineers", "customer", "satisfaction"} <= set(
-        report_names()
-    )
+    assert set(report_names()) == {
+        "monthly-summary", "tickets", "sla-breaches", "failures", "engineers", "customer",
+        "satisfaction",
+    }  # fmt: skip
 
 
 def test_a_folder_in_the_way_is_reported_and_nothing_left(centre, out) -> None:
@@ -305,3 +313,50 @@ def test_a_folder_in_the_way_is_reported_and_nothing_left(centre, out) -> None:
         export_report(db, boss, "tickets", ReportRequest(NOVEMBER), out / "t.xlsx")
     assert "t.xlsx" in str(failed.value)
     assert [p.name for p in out.iterdir()] == ["t.xlsx"]
+
+
+def _summary_rows(book: openpyxl.Workbook, sheet: str = "Summary") -> dict[str, tuple]:
+    """The summary's KPI table by its first column."""
+    rows = {}
+    for row in book[sheet].iter_rows():
+        if row and isinstance(row[0].value, str) and len(row) >= 4:
+            rows[row[0].value] = tuple(row)
+    return rows
+
+
+def test_monthly_summary_has_kpis_against_the_previous_period_and_a_trend_chart(
+    centre, out
+) -> None:
+    db, boss, _ = centre
+    book = _export(db, boss, "monthly-summary", out)
+    assert book.sheetnames == ["Summary", "Daily trend"]
+    kpis = _summary_rows(book)
+    reported = kpis["Tickets reported"]
+    # November has two tickets; the 30 days before it (2 to 31 October) one.
+    assert [c.value for c in reported[1:4]] == [2, 1, 1]
+    assert reported[1].number_format == "#,##0" and reported[1].data_type == "n"
+    met = kpis["Resolution SLA met"]
+    assert met[1].number_format == "0.0%"
+    assert kpis["Mean time to resolve, clock hours"][1].number_format == "#,##0.0"
+    texts = [c.value for r in book["Summary"].iter_rows() for c in r if c.value]
+    assert "Previous period: 2026-10-02 – 2026-10-31" in texts
+    (chart,) = book["Summary"]._charts
+    assert type(chart).__name__ == "LineChart" and len(chart.series) == 3
+    daily = _table(book, "Daily trend")
+    assert len(daily) == 30
+    third = daily[2]
+    assert third["Day"] == datetime(2026, 11, 3) and third["Reported"] == 1
+    assert book["Daily trend"]["A2"].number_format == "yyyy-mm-dd"
+
+
+def test_failures_by_model_category_and_error_code(centre, out) -> None:
+    db, boss, _ = centre
+    book = _export(db, boss, "failures", out, language="zh")
+    assert book.sheetnames == ["汇总", "按型号", "按故障类别", "按故障码"]
+    (model,) = _table(book, "按型号")
+    assert model["故障数"] == 2 and model["占比"] == 1
+    (code,) = _table(book, "按故障码")
+    assert (code["代码"], code["故障数"], code["占比"]) == ("E-201", 1, 0.5)
+    assert book["按故障码"]["D2"].number_format == "0.0%"
+    charts = book["汇总"]._charts
+    assert [type(c).__name__ for c in charts] == ["BarChart", "BarChart"]  # no symptom data

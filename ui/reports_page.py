@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from ui.customer_card import tier_label
 from ui.i18n import speaks_chinese
+from ui.kpi_help import KpiHelpDialog
 from ui.local_time import date_text
 from ui.problems import problem_message
 from ui.tasks import TaskRunner, is_problem
@@ -100,7 +101,10 @@ class PreviewModel(QAbstractTableModel):
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(column.kind, self._rows[index.row()][index.column()])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in _NUMBERS:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (
+            *_NUMBERS,
+            ColumnKind.BY_ROW,
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -110,6 +114,8 @@ _NUMBERS = (ColumnKind.INTEGER, ColumnKind.DECIMAL, ColumnKind.PERCENT, ColumnKi
 
 def cell_text(kind: ColumnKind, value: Any) -> str:
     """A preview cell as the workbook will show it (instants in the centre's time)."""
+    if kind is ColumnKind.BY_ROW and isinstance(value, tuple):
+        kind, value = value
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -220,9 +226,8 @@ class ReportsPage(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.cancel_button)
-        self.help_button: QPushButton | None = _kpi_help_button(self)
-        if self.help_button is not None:
-            buttons.addWidget(self.help_button)
+        self.help_button = _kpi_help_button(self)
+        buttons.addWidget(self.help_button)
         buttons.addStretch(0)
 
         layout = QVBoxLayout(self)
@@ -278,6 +283,7 @@ class ReportsPage(QWidget):
         self.preview_button.setText(self.tr("Preview"))
         self.export_button.setText(self.tr("Export…"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.help_button.setText(self.tr("KPI definitions"))
         self._fill_filters()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -360,6 +366,11 @@ class ReportsPage(QWidget):
 
     def needs_customer(self) -> bool:
         return self.customer.isEnabled()
+
+    def show_kpi_definitions(self) -> None:
+        dialog = KpiHelpDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- preview ---------------------------------------------------------------------------
 
@@ -501,12 +512,9 @@ class ReportsPage(QWidget):
         self.status.setText(text)
 
 
-def _kpi_help_button(page: ReportsPage) -> QPushButton | None:
-    """The "KPI definitions" button, when the KPI help dialog is there to show."""
-    try:
-        from ui.kpi_help import KpiHelpDialog
-    except ImportError:
-        return None
-    button = QPushButton(page.tr("KPI definitions"))
-    button.clicked.connect(lambda: KpiHelpDialog(page).exec())
+def _kpi_help_button(page: ReportsPage) -> QPushButton:
+    """The "KPI definitions" button: what each KPI of the summary counts."""
+    button = QPushButton()
+    button.setObjectName("kpiDefinitionsButton")
+    button.clicked.connect(page.show_kpi_definitions)
     return button

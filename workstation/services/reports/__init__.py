@@ -24,6 +24,7 @@ from workstation.services.reports.base import (
     ReportSource,
     SummaryTable,
 )
+from workstation.services.reports.kpi_reports import build_failures, build_monthly_summary
 from workstation.services.reports.people_reports import build_engineers, build_satisfaction
 from workstation.services.reports.ticket_reports import (
     build_customer,
@@ -39,8 +40,10 @@ if TYPE_CHECKING:
 PREVIEW_ROWS = 200
 
 REPORTS: tuple[ReportDefinition, ...] = (
+    ReportDefinition("monthly-summary", "report.monthly_summary", build_monthly_summary),
     ReportDefinition("tickets", "report.tickets", build_tickets),
     ReportDefinition("sla-breaches", "report.sla_breaches", build_sla_breaches),
+    ReportDefinition("failures", "report.failures", build_failures),
     ReportDefinition("engineers", "report.engineers", build_engineers),
     ReportDefinition("customer", "report.customer", build_customer, needs_customer=True),
     ReportDefinition("satisfaction", "report.satisfaction", build_satisfaction),
@@ -102,10 +105,17 @@ def preview_report(
     _check(user, definition, request)
     with db.session() as session:
         content = definition.build(ReportSource(session, db, user), request)
+        for sheet in content.sheets[1:]:
+            _close(sheet.rows)
+        if content.preview_summary and content.summary is not None:
+            _close(content.sheets[0].rows)
+            table = content.summary
+            return ReportPreview(
+                content.title, table.columns, table.rows[:limit], len(table.rows), content.notes
+            )
         first = content.sheets[0]
         rows = tuple(tuple(row) for row in itertools.islice(first.rows, limit))
-        for sheet in content.sheets:
-            _close(sheet.rows)
+        _close(first.rows)
         return ReportPreview(content.title, first.columns, rows, first.count, content.notes)
 
 

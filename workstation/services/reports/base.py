@@ -86,6 +86,8 @@ class ReportContent:
     summary: SummaryTable | None = None
     charts: tuple[Chart, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # The preview shows the summary table (the KPIs) rather than the first sheet.
+    preview_summary: bool = False
 
 
 @dataclass(frozen=True)
