@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +19,11 @@ from tests.factories import add_customer, add_desk_user, add_ticket, model_id, w
 from tests.ticket_factories import beijing
 from tests.ui.test_screenshots import save
 from ui.i18n import CHINESE, Translations
-from ui.reports_page import CUSTOM, ReportsPage
+from ui.kpi_help import KpiHelpDialog
+from ui.reports_page import CUSTOM, LAST_MONTH, THIS_MONTH, ReportsPage
 from ui.tasks import TaskRunner
 from workstation.db import Database
+from workstation.services.kpi_filters import Period
 
 TICKETS = 12
 
@@ -82,6 +84,37 @@ def test_preview_then_export_writes_the_workbook(
     sheet = openpyxl.load_workbook(target)["Tickets"]
     assert sheet.max_row == TICKETS + 1
     assert sheet["E4"].value == '=HYPERLINK("x") 杭州西湖医疗' and sheet["E4"].data_type == "s"
+
+
+def test_monthly_summary_previews_its_kpis_and_explains_them(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    page = _page(qtbot, db, runner)
+    _choose(page, "monthly-summary")
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 10, timeout=5000)
+    assert page.model.data(page.model.index(0, 0)) == "Tickets reported"
+    assert page.model.data(page.model.index(0, 1)) == "12"
+    page.help_button.click()
+    dialog = page.findChild(KpiHelpDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=1000)
+    dialog.reject()
+
+
+def test_periods_this_month_last_month_and_custom(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    page = _page(qtbot, db, runner)
+    today = date(2026, 3, 15)
+    page.period.setCurrentIndex(page.period.findData(THIS_MONTH))
+    assert not page.start.isEnabled()
+    assert page.chosen_period(today) == Period(date(2026, 3, 1), date(2026, 3, 15))
+    page.period.setCurrentIndex(page.period.findData(LAST_MONTH))
+    assert page.chosen_period(today) == Period(date(2026, 2, 1), date(2026, 2, 28))
+    page.period.setCurrentIndex(page.period.findData(CUSTOM))
+    assert page.start.isEnabled()
+    assert page.chosen_period(today) == Period(date(2026, 11, 1), date(2026, 11, 30))
 
 
 def test_customer_report_by_phone(qtbot: QtBot, db: Database, runner: TaskRunner) -> None:
