@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -163,7 +164,8 @@ class ReportsPage(QWidget):
         self.setObjectName("page_reports")
         self._db, self._runner, self._user = db, runner, user
         self._cancel: threading.Event | None = None
-        self._relay = _Relay(self)
+        # No parent: a worker still holding it after the page is gone emits into nothing.
+        self._relay = _Relay()
         self._relay.moved.connect(self._moved)
         self._choices: ReportChoices | None = None
 
@@ -354,16 +356,6 @@ class ReportsPage(QWidget):
         )
         return ReportRequest(self.chosen_period(), flt, None, self.language())
 
-    def _with_customer(self, request: ReportRequest) -> ReportRequest:
-        """Runs on the worker: the customer named in the field, for the customer report."""
-        if not self.needs_customer():
-            return request
-        text = self._customer_text
-        if not text:
-            raise BadReportInput("customer")
-        customer_id, _ = customer_for_report(self._db, self._user, text)
-        return ReportRequest(request.period, request.filter, customer_id, request.language)
-
     def needs_customer(self) -> bool:
         return self.customer.isEnabled()
 
@@ -381,11 +373,12 @@ class ReportsPage(QWidget):
             self._say(self.tr("The period ends before it starts."))
             return
         name = self.report.currentData()
-        self._customer_text = self.customer.text().strip()
+        customer = self.customer.text().strip() if self.needs_customer() else None
+        db, user = self._db, self._user
         self._say(self.tr("Reading…"))
 
-        def task() -> ReportPreview:
-            return preview_report(self._db, self._user, name, self._with_customer(request))
+        def task() -> ReportPreview:  # on the worker: plain values only, no widget
+            return preview_report(db, user, name, with_customer(db, user, request, customer))
 
         self._runner.read(task, on_done=self._previewed, on_error=self._failed, key="preview")
 
@@ -423,16 +416,19 @@ class ReportsPage(QWidget):
             self._say(self.tr("The period ends before it starts."))
             return
         name = self.report.currentData()
-        self._customer_text = self.customer.text().strip()
+        customer = self.customer.text().strip() if self.needs_customer() else None
+        db, user = self._db, self._user
         self._cancel = cancel = threading.Event()
         relay = self._relay
+        # A page closed while its export runs stops the export (nothing is left behind).
+        self.destroyed.connect(lambda: cancel.set())
 
-        def task() -> ExportResult:
+        def task() -> ExportResult:  # on the worker: plain values only, no widget
             return export_report(
-                self._db,
-                self._user,
+                db,
+                user,
                 name,
-                self._with_customer(request),
+                with_customer(db, user, request, customer),
                 target,
                 progress=relay.moved.emit,
                 cancel=cancel,
@@ -510,6 +506,19 @@ class ReportsPage(QWidget):
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
+
+
+def with_customer(
+    db: Database, user: SignedInUser, request: ReportRequest, customer: str | None
+) -> ReportRequest:
+    """The request for the customer named (by id or phone) in the customer field; runs on
+    the worker. `None`: the report needs no customer."""
+    if customer is None:
+        return request
+    if not customer:
+        raise BadReportInput("customer")
+    customer_id, _ = customer_for_report(db, user, customer)
+    return replace(request, customer_id=customer_id)
 
 
 def _kpi_help_button(page: ReportsPage) -> QPushButton:

@@ -17,7 +17,9 @@ from pytestqt.qtbot import QtBot
 import ui.reports_page as reports_page
 from tests.factories import add_customer, add_desk_user, add_ticket, model_id, with_reference_data
 from tests.ticket_factories import beijing
+from tests.ui.desk import OpenDesk
 from tests.ui.test_screenshots import save
+from ui.areas import Area
 from ui.i18n import CHINESE, Translations
 from ui.kpi_help import KpiHelpDialog
 from ui.reports_page import CUSTOM, LAST_MONTH, THIS_MONTH, ReportsPage
@@ -192,3 +194,11 @@ def test_screenshots_in_english_and_chinese(
     )
     qtbot.wait(100)
     save(page, "reports-zh")
+
+
+def test_a_supervisor_opens_the_reports_area(qtbot: QtBot, open_desk: OpenDesk) -> None:
+    _desk, window = open_desk("supervisor")
+    assert window.open_area(Area.REPORTS)
+    assert isinstance(window.reports, ReportsPage)
+    assert window.pages.currentWidget() is window.reports
+    qtbot.waitUntil(lambda: window.reports.region.count() > 1, timeout=5000)
