@@ -26,6 +26,7 @@ from ui.reports_page import CUSTOM, LAST_MONTH, THIS_MONTH, ReportsPage
 from ui.tasks import TaskRunner
 from workstation.db import Database
 from workstation.services.kpi_filters import Period
+from workstation.services.reports.kpi_reports import KPI_LINES
 
 TICKETS = 12
 
@@ -181,19 +182,22 @@ def test_screenshots_in_english_and_chinese(
     qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
 ) -> None:
     page = _page(qtbot, db, runner)
-    _choose(page, "tickets")
-    page.preview_button.click()
-    qtbot.waitUntil(lambda: page.model.rowCount() == TICKETS, timeout=5000)
-    qtbot.wait(100)
-    save(page, "reports-en")
+
+    def shoot(name: str, rows: int, suffix: str) -> None:
+        _choose(page, name)
+        page.preview_button.click()
+        qtbot.waitUntil(lambda: page.model.rowCount() == rows, timeout=5000)
+        qtbot.wait(100)
+        save(page, f"reports-{name}-{suffix}")
+
+    shoot("tickets", TICKETS, "en")
+    shoot("monthly-summary", len(KPI_LINES), "en")
     translations.switch(CHINESE)
     qtbot.wait(100)  # the language change reaches the page
-    page.preview_button.click()
-    qtbot.waitUntil(
-        lambda: page.model.headerData(1, Qt.Orientation.Horizontal) == "报障时间", timeout=5000
-    )
-    qtbot.wait(100)
-    save(page, "reports-zh")
+    shoot("tickets", TICKETS, "zh")
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "报障时间"
+    shoot("monthly-summary", len(KPI_LINES), "zh")
+    assert page.model.data(page.model.index(0, 0)) == "新报工单"
 
 
 def test_a_supervisor_opens_the_reports_area(qtbot: QtBot, open_desk: OpenDesk) -> None:
