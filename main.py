@@ -227,6 +227,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """A report without a window: plain messages and exit code 2 for bad input."""
     from workstation.db import Database
     from workstation.export.workbook import ExportCancelled, ExportFailed
+    from workstation.schema import SchemaState, check_schema
     from workstation.services.kpi_filters import Period
     from workstation.services.reports import export_report, report_definition, report_names
     from workstation.services.reports.base import ReportRequest
@@ -260,6 +261,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     choice = choose_database(args.sub_database or args.database)
     db = Database.connect(choice.url)
     try:
+        state = check_schema(db.engine).state
+        if state is not SchemaState.CURRENT:
+            raise BadReportInput(
+                f"the database schema is {state.value}: run 'python main.py db upgrade' first"
+            )
         definition = report_definition(args.name)
         period = Period(parse_day(args.start, "--from"), parse_day(args.end, "--to"))
         user = run_as(db, args.user)
@@ -269,9 +275,14 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise BadReportInput(f"the {args.name} report needs --customer")
         request = ReportRequest(period, flt, customer, args.lang)
         started = time.perf_counter()
-        result = export_report(
-            db, user, args.name, request, out, progress=lambda d, t: _print_progress("rows", d, t)
-        )
+        shown: list[tuple[int, int]] = []
+
+        def progress(done: int, total: int) -> None:
+            if not shown or shown[-1] != (done, total):
+                shown.append((done, total))
+                _print_progress("rows", done, total)
+
+        result = export_report(db, user, args.name, request, out, progress=progress)
     except (BadReportInput, ExportFailed, ValueError) as error:
         print(f"\nreport: {error}", file=sys.stderr)
         return 2

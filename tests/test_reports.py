@@ -35,6 +35,7 @@ from workstation.services.reports import (
     report_names,
 )
 from workstation.services.reports.base import ReportRequest
+from workstation.services.reports.kpi_reports import previous_of
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
 
@@ -332,14 +333,14 @@ def test_monthly_summary_has_kpis_against_the_previous_period_and_a_trend_chart(
     assert book.sheetnames == ["Summary", "Daily trend"]
     kpis = _summary_rows(book)
     reported = kpis["Tickets reported"]
-    # November has two tickets; the 30 days before it (2 to 31 October) one.
+    # November has two tickets; October, the month before, one.
     assert [c.value for c in reported[1:4]] == [2, 1, 1]
     assert reported[1].number_format == "#,##0" and reported[1].data_type == "n"
     met = kpis["Resolution SLA met"]
     assert met[1].number_format == "0.0%"
     assert kpis["Mean time to resolve, clock hours"][1].number_format == "#,##0.0"
     texts = [c.value for r in book["Summary"].iter_rows() for c in r if c.value]
-    assert "Previous period: 2026-10-02 – 2026-10-31" in texts
+    assert "Previous period: 2026-10-01 – 2026-10-31" in texts
     (chart,) = book["Summary"]._charts
     assert type(chart).__name__ == "LineChart" and len(chart.series) == 3
     daily = _table(book, "Daily trend")
@@ -347,6 +348,13 @@ def test_monthly_summary_has_kpis_against_the_previous_period_and_a_trend_chart(
     third = daily[2]
     assert third["Day"] == datetime(2026, 11, 3) and third["Reported"] == 1
     assert book["Daily trend"]["A2"].number_format == "yyyy-mm-dd"
+
+
+def test_a_month_is_compared_with_the_month_before_other_periods_with_the_stretch_before() -> None:
+    assert previous_of(Period.month(2026, 10)) == Period.month(2026, 9)
+    assert previous_of(Period.month(2026, 3)) == Period(date(2026, 2, 1), date(2026, 2, 28))
+    ten_days = Period(date(2026, 11, 11), date(2026, 11, 20))
+    assert previous_of(ten_days) == Period(date(2026, 11, 1), date(2026, 11, 10))
 
 
 def test_failures_by_model_category_and_error_code(centre, out) -> None:

@@ -147,10 +147,11 @@ def export_report(
         with StreamingWorkbook(
             target, progress=progress, cancel=cancel, expected_rows=total
         ) as book:
+            summary = content.summary or _row_counts(content, request)
+            book.expect_more(len(summary.rows))
             ranges = {}
             for sheet in content.sheets:
                 ranges[sheet.key] = book.add_table(sheet.title, sheet.columns, sheet.rows)
-            summary = content.summary or _row_counts(content, request)
             summary_title = request.w("sheet.summary")
             written = book.add_table(
                 summary_title,

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from workstation.export.columns import ColumnKind, local_naive
 from workstation.models import Ticket
-from workstation.services.kpi_filters import filtered, within
+from workstation.services.kpi_filters import Period, filtered, within
 from workstation.services.kpis import (
     FailureRow,
     KpiSummary,
@@ -101,10 +101,21 @@ def kpi_rows(
     return tuple(rows)
 
 
+def previous_of(period: Period) -> Period:
+    """What a period is compared with: the calendar month before a calendar month (October
+    with September, not with the 31 days from 31 August), else the equal stretch before."""
+    month = Period.month(period.start.year, period.start.month)
+    if period == month:
+        before = period.start - timedelta(days=1)
+        return Period.month(before.year, before.month)
+    return period.previous()
+
+
 def build_monthly_summary(source: ReportSource, request: ReportRequest) -> ReportContent:
     period = request.period
+    previous = previous_of(period)
     now = kpi_summary(source.db, source.user, period, request.filter)
-    before = kpi_summary(source.db, source.user, period.previous(), request.filter)
+    before = kpi_summary(source.db, source.user, previous, request.filter)
     summary = SummaryTable(
         (
             column(request, "kpi"),
@@ -128,7 +139,6 @@ def build_monthly_summary(source: ReportSource, request: ReportRequest) -> Repor
         days,
         len(days),
     )
-    previous = period.previous()
     lines = (
         (
             request.w("line.previous"),
@@ -152,7 +162,7 @@ def _daily(session: Session, request: ReportRequest) -> tuple[tuple[Any, ...], .
     """Per local day of the period: tickets reported, resolved, resolution deadlines breached;
     and those reported on the same day of the previous period (the trend's comparison)."""
     period = request.period
-    previous = period.previous()
+    previous = previous_of(period)
 
     def per_day(moment_column: Any, *where: Any, of: Any = period) -> Counter[date]:
         stmt = filtered(
