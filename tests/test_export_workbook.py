@@ -166,3 +166,19 @@ def test_a_missing_folder_fails_before_any_work(tmp_path: Path) -> None:
     with pytest.raises(ExportFailed) as failed, StreamingWorkbook(tmp_path / "no" / "t.xlsx"):
         pytest.fail("not reached")
     assert failed.value.reason == "folder_missing"
+
+
+def test_a_target_that_cannot_be_replaced_is_reported_and_the_partial_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What Windows says when Excel holds the file open, or a read-only share on rename."""
+
+    def refused(source: object, target: object) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr("workstation.export.workbook.os.replace", refused)
+    with pytest.raises(ExportFailed) as failed, StreamingWorkbook(tmp_path / "t.xlsx") as book:
+        book.add_table("T", COLUMNS, [_row(1)])
+        book.commit()
+    assert failed.value.reason == "not_writable"
+    assert list(tmp_path.iterdir()) == []
