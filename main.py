@@ -5,6 +5,7 @@ python main.py db upgrade|current      the schema of a database (administrators)
 python main.py demo-data --customers N a demo database, small or at full scale
 python main.py pop --phone NUMBER      screen pop from telephony: the running desk shows the caller
 python main.py settings [set NAME N]   the centre-wide settings every desk shares (administrators)
+python main.py report NAME --from D --to D --user NAME --out FILE.xlsx   a report, headless
 """
 
 from __future__ import annotations
@@ -64,6 +65,26 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("name", nargs="?", help="the setting to change")
     settings.add_argument("value", nargs="?", help="its new value")
     settings.add_argument("--database", metavar="URL", help="database URL", dest="sub_database")
+
+    report = commands.add_parser(
+        "report",
+        help="write a report workbook without a window (scheduled runs)",
+        description="Write one report to an Excel workbook. Runs as --user, who must be an "
+        "active supervisor or administrator (no password: the database URL is the credential).",
+    )
+    report.add_argument("name", metavar="NAME", help="the report (see 'report --list')", nargs="?")
+    report.add_argument("--list", action="store_true", help="list the reports and stop")
+    report.add_argument("--from", dest="start", metavar="DATE", help="first day, 2026-11-01")
+    report.add_argument("--to", dest="end", metavar="DATE", help="last day (included)")
+    report.add_argument("--region", action="append", default=[], metavar="CODE")
+    report.add_argument("--queue", action="append", default=[], metavar="CODE")
+    report.add_argument("--product-kind", action="append", default=[], metavar="KIND")
+    report.add_argument("--tier", action="append", default=[], metavar="TIER")
+    report.add_argument("--customer", metavar="ID-or-PHONE", help="customer report: who")
+    report.add_argument("--user", metavar="NAME", help="run as this supervisor/administrator")
+    report.add_argument("--lang", choices=["en", "zh"], default="en", help="workbook language")
+    report.add_argument("--out", metavar="FILE.xlsx", help="the workbook to write")
+    report.add_argument("--database", metavar="URL", help="database URL", dest="sub_database")
 
     demo = commands.add_parser("demo-data", help="fill an empty database with demo data")
     demo.add_argument("--customers", type=int, default=SMALL_DEMO_CUSTOMERS, metavar="N")
@@ -202,6 +223,78 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """A report without a window: plain messages and exit code 2 for bad input."""
+    from workstation.db import Database
+    from workstation.export.workbook import ExportCancelled, ExportFailed
+    from workstation.schema import SchemaState, check_schema
+    from workstation.services.kpi_filters import Period
+    from workstation.services.reports import export_report, report_definition, report_names
+    from workstation.services.reports.base import ReportRequest
+    from workstation.services.reports.scheduled import (
+        BadReportInput,
+        filter_from_codes,
+        find_customer,
+        parse_day,
+        run_as,
+    )
+
+    if args.list:
+        for name in report_names():
+            print(f"{name:<14} {report_definition(name).title('en')}")
+        return 0
+    missing = [
+        option
+        for option, value in (
+            ("NAME", args.name), ("--from", args.start), ("--to", args.end),
+            ("--user", args.user), ("--out", args.out),
+        )
+        if not value
+    ]  # fmt: skip
+    if missing:
+        print(f"report: missing {', '.join(missing)}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        print("report: --out must name an .xlsx file", file=sys.stderr)
+        return 2
+    choice = choose_database(args.sub_database or args.database)
+    db = Database.connect(choice.url)
+    try:
+        state = check_schema(db.engine).state
+        if state is not SchemaState.CURRENT:
+            raise BadReportInput(
+                f"the database schema is {state.value}: run 'python main.py db upgrade' first"
+            )
+        definition = report_definition(args.name)
+        period = Period(parse_day(args.start, "--from"), parse_day(args.end, "--to"))
+        user = run_as(db, args.user)
+        flt = filter_from_codes(db, args.region, args.queue, args.product_kind, args.tier)
+        customer = find_customer(db, args.customer) if args.customer else None
+        if definition.needs_customer and customer is None:
+            raise BadReportInput(f"the {args.name} report needs --customer")
+        request = ReportRequest(period, flt, customer, args.lang)
+        started = time.perf_counter()
+        shown: list[tuple[int, int]] = []
+
+        def progress(done: int, total: int) -> None:
+            if not shown or shown[-1] != (done, total):
+                shown.append((done, total))
+                _print_progress("rows", done, total)
+
+        result = export_report(db, user, args.name, request, out, progress=progress)
+    except (BadReportInput, ExportFailed, ValueError) as error:
+        print(f"\nreport: {error}", file=sys.stderr)
+        return 2
+    except (ExportCancelled, KeyboardInterrupt):
+        print("\nreport: cancelled, nothing written", file=sys.stderr)
+        return 130
+    finally:
+        db.dispose()
+    print(f"wrote {result.rows:,} rows to {result.path} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace, first_message: dict[str, object] | None = None) -> int:
     """The window first, the database behind it: SQLAlchemy loads on a worker thread while
     the sign-in window is already on screen (cold-start budget)."""
@@ -232,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_demo_data(args)
     if args.command == "settings":
         return cmd_settings(args)
+    if args.command == "report":
+        return cmd_report(args)
     if args.command == "pop":
         # Handed to the running desk if there is one; else this start becomes the desk.
         return cmd_gui(args, {"command": "pop", "phone": args.phone, "call_id": args.call_id})

@@ -31,6 +31,7 @@ from ui.live import LiveConnection, LiveState
 from ui.open_tickets import OpenTicketCount
 from ui.queue_area import QueueArea
 from ui.queue_page import QueuePage
+from ui.reports_page import ReportsPage
 from ui.roles import refusal_text
 from ui.settings import DeskSettings
 from ui.status_bar import WorkstationStatusBar
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
             else None
         )
         self._pages: dict[Area, QWidget] = {}
+        self.reports: ReportsPage | None = None
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
@@ -145,6 +147,8 @@ class MainWindow(QMainWindow):
                 page = self.queue_area
             elif area is Area.ADMINISTRATION and self.admin is not None:
                 page = self.admin
+            elif area is Area.REPORTS and may_open(user, area):
+                page = self.reports = ReportsPage(db=db, runner=runner, user=user)
             else:
                 page = NoticePage(area)
             self._pages[area] = page

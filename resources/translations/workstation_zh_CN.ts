@@ -2743,7 +2743,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+361"/>
+        <location filename="../../ui/main_window.py" line="+365"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -3543,6 +3543,170 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+1"/>
         <source>Same model as the old unit</source>
         <translation>与旧机型号相同</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/reports_page.py" line="+262"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer id or phone number</source>
+        <translation>客户编号或电话号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPI definitions</source>
+        <translation>指标定义</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All queues</source>
+        <translation>全部队列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All product kinds</source>
+        <translation>全部产品类别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <location line="+43"/>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 rows in all; the first %2 are shown.</source>
+        <translation>共 %1 行；显示前 %2 行。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Written: %1 (%2 rows).</source>
+        <translation>已写入：%1（%2 行）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>导出已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The folder of %1 does not exist. Choose another place.</source>
+        <translation>%1 所在的文件夹不存在，请选择其他位置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot write %1: no permission, or the file is open in another program.</source>
+        <translation>无法写入 %1：没有权限，或该文件正被其他程序打开。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk is full: %1 was not written.</source>
+        <translation>磁盘已满：%1 未写入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your role may not export reports.</source>
+        <translation>您的角色无权导出报表。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name the customer by id or phone number.</source>
+        <translation>请填写客户编号或电话号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report failed: %1</source>
+        <translation>报表生成失败：%1</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from pathlib import Path
 from tests.bench import (
     figures_claims,
     figures_edit,
+    figures_export,
     figures_history,
     figures_intake,
     figures_kpis,
@@ -34,6 +35,7 @@ FIGURE_MODULES = [
     figures_propagation,
     figures_queue,
     figures_kpis,
+    figures_export,
 ]
 
 

@@ -61,6 +61,8 @@ def test_every_area_opens_with_its_keyboard_shortcut(qtbot: QtBot, open_desk: Op
             assert window.page(area) is window.queue_area
         elif area is Area.ADMINISTRATION:
             assert window.page(area) is window.admin
+        elif area is Area.REPORTS:
+            assert window.page(area) is window.reports
         else:
             assert window.notice_page(area).notice_text() == NOT_YET
         assert window.area_action(area).isChecked()
