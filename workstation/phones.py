@@ -65,6 +65,16 @@ def _trunk_prefix(number: phonenumbers.PhoneNumber) -> str:
     return metadata.national_prefix if digits.startswith(metadata.national_prefix) else ""
 
 
+def phone_kind(phone: NormalisedPhone) -> str:
+    """ "mobile" or "office": how contact_phones.kind files the number."""
+    kind = phonenumbers.number_type(phonenumbers.parse(phone.e164))
+    mobile = {
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    }
+    return "mobile" if kind in mobile else "office"
+
+
 def is_valid_phone(raw: str, default_region: str = DEFAULT_REGION) -> bool:
     return parse_phone(raw, default_region) is not None
 
