@@ -263,10 +263,10 @@ class _Reader:
         return self.headers[index] or f"#{index + 1}"
 
     def error(
-        self, row: int, field_: Field | None, value: Cell, code: str, **params: str
+        self, number: int, field_: Field | None, value: Cell, code: str, /, **params: str
     ) -> RowError:
         return RowError(
-            row,
+            number,
             field_.value if field_ else "",
             self.column(field_) if field_ else "",
             cell_text(value),
@@ -498,7 +498,7 @@ class _Work:
         self.serial = ""
         self.link: int | None = None
 
-    def error(self, reader: _Reader, field_: Field, code: str, **params: str) -> None:
+    def error(self, reader: _Reader, field_: Field, code: str, /, **params: str) -> None:
         self.errors.append(
             reader.error(self.row.number, field_, self.row.raw.get(field_), code, **params)
         )

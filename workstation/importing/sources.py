@@ -65,7 +65,7 @@ def detect_encoding(path: Path) -> str:
     return "utf-8"
 
 
-def _dialect(first_line: str) -> str:
+def _delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in (",", "\t", ";")}
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
@@ -90,7 +90,9 @@ class Source:
             self._text: Any = path.open(encoding=self.encoding, newline="")
             first = self._text.readline()
             self._text.seek(0)
-            self._rows: Iterator[Row] = (tuple(r) for r in csv.reader(self._text, _dialect(first)))
+            self._rows: Iterator[Row] = (
+                tuple(r) for r in csv.reader(self._text, delimiter=_delimiter(first))
+            )
             self.total = max(0, _count_lines(path) - 1)
         elif path.suffix.lower() in XLSX_SUFFIXES:
             self._rows = self._open_sheet(sheet)

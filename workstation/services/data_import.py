@@ -195,7 +195,8 @@ def run_import(
             change["equipment_ids"] = sorted(touched_devices)
         else:
             change["many"] = True
-        record_change(session, CHANGE_ENTITY, record.id, "import", user.id, change)
+        if plan.records_to_write():  # an import that changes nothing wakes no desk
+            record_change(session, CHANGE_ENTITY, record.id, "import", user.id, change)
         session.commit()
         return ImportResult(counts, tuple(plan.errors), record.id)
 
