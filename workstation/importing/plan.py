@@ -36,7 +36,7 @@ from workstation.models import (
     contract_equipment,
 )
 from workstation.outcomes import Refused
-from workstation.phones import NormalisedPhone, parse_phone, phone_kind
+from workstation.phones import NormalisedPhone, parse_phone_and_kind
 from workstation.search_keys import name_search_keys
 from workstation.services.equipment_edit import add_months
 
@@ -236,6 +236,7 @@ class _Row:
     values: dict[Field, str]
     raw: dict[Field, Cell]
     phones: list[NormalisedPhone]
+    kinds: dict[str, str]  # e164 → "mobile" / "office"
     install: date | None = None
     warranty: date | None = None
     model: tuple[int, int] | None = None  # (id, warranty months)
@@ -289,19 +290,22 @@ class _Reader:
             if len(values.get(field_, "")) > limit:
                 errors.append(self.error(number, field_, raw[field_], "too_long", max=str(limit)))
         phones: list[NormalisedPhone] = []
+        kinds: dict[str, str] = {}
         for field_ in (Field.PHONE, Field.MOBILE):
             text = values.get(field_, "")
             if not text:
                 continue
-            phone = parse_phone(text)
-            if phone is None:
+            parsed = parse_phone_and_kind(text)
+            phone = parsed[0] if parsed else None
+            if parsed is None or phone is None:
                 errors.append(self.error(number, field_, raw[field_], "invalid_phone"))
             elif len(phone.raw) > PHONE_RAW_MAX:
                 errors.append(
                     self.error(number, field_, raw[field_], "too_long", max=str(PHONE_RAW_MAX))
                 )
-            elif all(p.e164 != phone.e164 for p in phones):
+            elif phone.e164 not in kinds:
                 phones.append(phone)
+                kinds[phone.e164] = parsed[1]
         if self.kind is ImportKind.CUSTOMERS and not phones and not errors:
             errors.append(self.error(number, Field.PHONE, "", "required"))
         if self.kind is ImportKind.EQUIPMENT and not phones and not values.get(Field.CUSTOMER_NAME):
@@ -317,7 +321,7 @@ class _Reader:
         tier_text = values.get(Field.TIER, "").lower()
         if tier_text and tier_text not in TIER_WORDS:
             errors.append(self.error(number, Field.TIER, raw[Field.TIER], "unknown_tier"))
-        row = _Row(number, values, raw, phones)
+        row = _Row(number, values, raw, phones, kinds)
         dates: dict[Field, date | None] = {}
         for field_ in (Field.INSTALL_DATE, Field.WARRANTY_END):
             try:
@@ -384,14 +388,13 @@ def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
 def product_models(session: Session) -> dict[str, tuple[int, int]]:
     """Lower-case code and name of every product model → (id, warranty months)."""
     found: dict[str, tuple[int, int]] = {}
-    for row in session.execute(
+    rows = session.execute(
         select(ProductModel.id, ProductModel.code, ProductModel.name, ProductModel.warranty_months)
-    ):
-        found.setdefault(row.name.strip().lower(), (row.id, row.warranty_months))
-    for row in session.execute(
-        select(ProductModel.id, ProductModel.code, ProductModel.warranty_months)
-    ):
-        found[row.code.strip().lower()] = (row.id, row.warranty_months)
+    ).all()
+    for model_id, _code, name, months in rows:
+        found.setdefault(name.strip().lower(), (model_id, months))
+    for model_id, code, _name, months in rows:
+        found[code.strip().lower()] = (model_id, months)  # a code wins over a name
     return found
 
 
@@ -404,29 +407,29 @@ def _load_stored(session: Session, rows: Sequence[_Row], stop: Callable[[], None
     customer_ids: set[int] = set()
     for batch in _chunks(e164s):
         stop()
-        query = (
+        query1 = (
             select(ContactPhone.e164, Contact.id, Contact.customer_id)
             .join(Contact, Contact.id == ContactPhone.contact_id)
             .join(Customer, Customer.id == Contact.customer_id)
             .where(ContactPhone.e164.in_(batch), Customer.merged_into_id.is_(None))
             .order_by(ContactPhone.id)
         )
-        for e164, contact_id, customer_id in session.execute(query):
+        for e164, contact_id, customer_id in session.execute(query1):
             stored.phones.setdefault(e164, (customer_id, contact_id))
             customer_ids.add(customer_id)
     for batch in _chunks(names):
         stop()
-        query = (
+        query2 = (
             select(Customer.id, Customer.name)
             .where(Customer.name.in_(batch), Customer.merged_into_id.is_(None))
             .order_by(Customer.id)
         )
-        for customer_id, name in session.execute(query):
+        for customer_id, name in session.execute(query2):
             stored.names.setdefault(name, customer_id)
             customer_ids.add(customer_id)
     for batch in _chunks(serials):
         stop()
-        query = select(
+        query3 = select(
             Equipment.id,
             Equipment.serial_number,
             Equipment.customer_id,
@@ -436,25 +439,25 @@ def _load_stored(session: Session, rows: Sequence[_Row], stop: Callable[[], None
             Equipment.warranty_end,
             Customer.name,
         ).join(Customer, Customer.id == Equipment.customer_id)
-        for row in session.execute(query.where(Equipment.serial_number.in_(batch))):
+        for row in session.execute(query3.where(Equipment.serial_number.in_(batch))):
             stored.devices[row.serial_number] = dict(row._mapping)
     for batch in _chunks(numbers):
         stop()
-        query = select(
+        query4 = select(
             ServiceContract.id, ServiceContract.number, ServiceContract.customer_id
         ).where(ServiceContract.number.in_(batch))
-        for contract_id, number, owner in session.execute(query):
+        for contract_id, number, owner in session.execute(query4):
             stored.contracts[number] = (contract_id, owner)
     contract_ids = [c for c, _ in stored.contracts.values()]
     for batch in _chunks(contract_ids):
-        query = select(contract_equipment.c.contract_id, contract_equipment.c.equipment_id)
-        for link in session.execute(query.where(contract_equipment.c.contract_id.in_(batch))):
+        query5 = select(contract_equipment.c.contract_id, contract_equipment.c.equipment_id)
+        for link in session.execute(query5.where(contract_equipment.c.contract_id.in_(batch))):
             stored.links.add((link[0], link[1]))
     for batch in _chunks(sorted(customer_ids)):
         stop()
-        query = select(Customer.id, Customer.name, Customer.kind, Customer.tier, Customer.address)
-        for row in session.execute(query.where(Customer.id.in_(batch))):
-            stored.customers[row.id] = dict(row._mapping)
+        query6 = select(Customer.id, Customer.name, Customer.kind, Customer.tier, Customer.address)
+        for customer_row in session.execute(query6.where(Customer.id.in_(batch))):
+            stored.customers[customer_row.id] = dict(customer_row._mapping)
         query_contacts = select(
             Contact.id,
             Contact.customer_id,
@@ -462,15 +465,15 @@ def _load_stored(session: Session, rows: Sequence[_Row], stop: Callable[[], None
             Contact.email,
             Contact.wechat_id.label("wechat"),
         )
-        for row in session.execute(query_contacts.where(Contact.customer_id.in_(batch))):
-            stored.contacts[row.id] = dict(row._mapping)
+        for contact in session.execute(query_contacts.where(Contact.customer_id.in_(batch))):
+            stored.contacts[contact.id] = dict(contact._mapping)
         query_sites = select(Site.id, Site.customer_id, Site.name, Site.city, Site.address)
-        for row in session.execute(
+        for site in session.execute(
             query_sites.where(Site.customer_id.in_(batch)).order_by(Site.id)
         ):
-            stored.sites.setdefault((row.customer_id, row.name), row.id)
-            stored.first_site.setdefault(row.customer_id, row.id)
-            stored.site_values[row.id] = dict(row._mapping)
+            stored.sites.setdefault((site.customer_id, site.name), site.id)
+            stored.first_site.setdefault(site.customer_id, site.id)
+            stored.site_values[site.id] = dict(site._mapping)
     return stored
 
 
@@ -585,7 +588,7 @@ class _Planner:
                 self.first_rows[id(work.contact)] = number
                 created = True
             for phone in work.new_phones:
-                self.plan.phones.append((work.contact, phone, phone_kind(phone)))
+                self.plan.phones.append((work.contact, phone, work.row.kinds[phone.e164]))
                 self.phone_owner[phone.e164] = (customer, work.contact)
                 changed = True
         if work.new_site is not None:

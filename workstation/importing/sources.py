@@ -121,7 +121,7 @@ class Source:
         self.sheet = name
         worksheet = self._workbook[name]
         self.total = max(0, (worksheet.max_row or 1) - 1)
-        return worksheet.iter_rows(values_only=True)  # type: ignore[no-any-return]
+        return worksheet.iter_rows(values_only=True)
 
     def __iter__(self) -> Iterator[Row]:
         """Data rows (the header excluded); wholly blank rows are skipped but counted."""
