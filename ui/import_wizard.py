@@ -375,8 +375,8 @@ class ImportMappingPage(QWizardPage):
                 "column names). Fields marked * must have a column."
             )
         )
-        self._form = QFormLayout()
-        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        # Two columns of fields, so the preview keeps room for its rows.
+        self._forms = (QFormLayout(), QFormLayout())
         self.combos: dict[Field, QComboBox] = {}
         self._built_for: tuple[object, ...] | None = None
         self.missing = QLabel()
@@ -388,10 +388,9 @@ class ImportMappingPage(QWizardPage):
         self.preview.verticalHeader().setVisible(False)
         self.preview.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self._preview_model: RowsModel | None = None
-        fields_box = QWidget()
-        fields_box.setLayout(self._form)
         top = QHBoxLayout()
-        top.addWidget(fields_box)
+        for form in self._forms:
+            top.addLayout(form, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.missing)
@@ -409,14 +408,17 @@ class ImportMappingPage(QWizardPage):
         if key == self._built_for and self.choice.mapping is not None:
             return  # back and forth: keep what the user chose
         self._built_for = key
-        while self._form.rowCount():
-            self._form.removeRow(0)
+        for form in self._forms:
+            while form.rowCount():
+                form.removeRow(0)
         self.combos = {}
         headers = overview.preview.headers
         if self.choice.mapping is None:
             self.choice.mapping = dict(overview.guessed)
         required = set(REQUIRED[self.choice.kind])
-        for field in fields_of(self.choice.kind):
+        fields = fields_of(self.choice.kind)
+        half = (len(fields) + 1) // 2
+        for number, field in enumerate(fields):
             combo = QComboBox()
             combo.setObjectName(f"column_{field.value}")
             combo.addItem(self.tr("(not imported)"), -1)
@@ -427,7 +429,7 @@ class ImportMappingPage(QWizardPage):
             combo.currentIndexChanged.connect(lambda _i, f=field: self._column_chosen(f))
             self.combos[field] = combo
             label = field_name(field) + (" *" if field in required else "")
-            self._form.addRow(label, combo)
+            self._forms[0 if number < half else 1].addRow(label, combo)
         self._show_preview(headers, overview.preview.rows)
         self._show_missing()
 
