@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.engine import URL
 
 from tests.factories import (
     CustomerIds,
@@ -580,3 +584,64 @@ def test_fast_paths_give_what_the_libraries_give() -> None:
         syllables = [s.strip().lower().replace(" ", "") for s in lazy_pinyin(name)]
         syllables = [s for s in syllables if s]
         assert pinyin_parts(name) == ("".join(syllables), "".join(s[0] for s in syllables))
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+def _cli(url: str, *args: str, password: str = "s3cret") -> subprocess.CompletedProcess[str]:
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, WORKSTATION_PASSWORD=password, PYTHONPATH=str(root))
+    return subprocess.run(
+        [sys.executable, "main.py", "--database", url, "import", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_command_line_import_end_to_end(db: Database, database_url: URL, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests.conftest import url_for_subprocess
+    from tests.ui.helpers import add_user
+
+    with_reference_data(db)
+    add_user(db, "root", "s3cret", role="admin")
+    add_user(db, "clerk", "s3cret", role="agent")
+    url = url_for_subprocess(database_url)
+    rows, expected = _bad_rows(db)
+    bad = write_csv(tmp_path / "bad.csv", CUSTOMER_HEADER, rows, "gbk")
+    good = write_xlsx(tmp_path / "good.xlsx", CUSTOMER_HEADER, GOOD_ROWS)
+    report = tmp_path / "errors.xlsx"
+    before = _snapshot(db)
+
+    refused = _cli(url, str(good), "--kind", "customers", "--user", "clerk")
+    assert refused.returncode == 2 and "not an administrator" in refused.stderr
+    wrong = _cli(url, str(good), "--kind", "customers", "--user", "root", password="nope")
+    assert wrong.returncode == 2 and "sign-in failed" in wrong.stderr
+    missing = _cli(url, str(tmp_path / "none.xlsx"), "--kind", "customers", "--user", "root")
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+    rejected = _cli(url, str(bad), "--kind", "customers", "--user", "root", "--errors", str(report))
+    assert rejected.returncode == 1, rejected.stderr
+    assert "18 rejected" in rejected.stdout and "nothing imported" in rejected.stderr
+    assert "row 4 [手机] '12345': not a valid phone number" in rejected.stderr
+    sheet = load_workbook(report).active
+    assert sheet is not None and sheet.max_row == len(expected) + 1
+    assert _snapshot(db) == before
+
+    dry = _cli(url, str(good), "--kind", "customers", "--user", "root", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "5 would be created" in dry.stdout
+    assert _snapshot(db) == before
+
+    done = _cli(url, str(good), "--kind", "customers", "--user", "root")
+    assert done.returncode == 0, done.stderr
+    assert "5 were created" in done.stdout and "4 customers" in done.stdout
+    again = _cli(url, str(good), "--kind", "customers", "--user", "root", "--sheet", "客户")
+    assert again.returncode == 0 and "5 unchanged" in again.stdout
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Customer)) == 5
