@@ -13,6 +13,7 @@ from tests.bench import (
     figures_claims,
     figures_edit,
     figures_history,
+    figures_import,
     figures_intake,
     figures_lookup,
     figures_propagation,
@@ -32,6 +33,7 @@ FIGURE_MODULES = [
     figures_claims,
     figures_propagation,
     figures_queue,
+    figures_import,
 ]
 
 
