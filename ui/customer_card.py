@@ -512,6 +512,10 @@ class CustomerCardView(QWidget):
                 card_too = True
             elif change.entity == "equipment" and (change.entity_id in devices or me in customers):
                 card_too = history_too = True
+            elif change.entity == "import" and (
+                data.get("many") or me in data.get("customer_ids", ())
+            ):
+                card_too = history_too = True  # one entry for a whole import: its touched ids
             elif change.entity in ("ticket", "call"):
                 if me in customers or (devices and data.get("equipment_id") in devices):
                     card_too = history_too = True

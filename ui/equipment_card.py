@@ -188,7 +188,10 @@ class EquipmentCardView(QWidget):
         card_too = history_too = False
         for change in changes:
             data = change.data or {}
-            if change.entity == "equipment" and change.entity_id == me:
+            if (change.entity == "equipment" and change.entity_id == me) or (
+                change.entity == "import"
+                and (data.get("many") or me in data.get("equipment_ids", ()))
+            ):
                 card_too = history_too = True
             elif change.entity in ("ticket", "call"):
                 if data.get("equipment_id") == me:

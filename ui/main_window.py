@@ -297,6 +297,13 @@ class MainWindow(QMainWindow):
         self.addAction(self.find_action)
         self.addAction(self.new_call_action)
 
+        self.import_action = QAction(self)
+        self.import_action.setObjectName("importAction")
+        # Administrators only (the service checks it again); hidden from everyone else.
+        self.import_action.setVisible(self._user.may(Permission.ADMINISTER))
+        self.import_action.triggered.connect(self.show_import)
+        self.import_wizard: QWidget | None = None
+
         self.about_action = QAction(self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -309,6 +316,8 @@ class MainWindow(QMainWindow):
         self._file_menu.addAction(self.find_action)
         self._file_menu.addAction(self.unsaved_calls_action)
         self._file_menu.addAction(self.take_next_action)
+        self._file_menu.addSeparator()
+        self._file_menu.addAction(self.import_action)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.sign_out_action)
         self._file_menu.addSeparator()
@@ -348,6 +357,27 @@ class MainWindow(QMainWindow):
             return
         self.open_area(Area.AGENT_DESK)
         self.agent_desk.new_call()
+
+    @Slot()
+    def show_import(self) -> None:
+        """File ▸ Import customers/equipment…: the import wizard (one at a time)."""
+        if not self._user.may(Permission.ADMINISTER):
+            return
+        if self.import_wizard is not None:
+            self.import_wizard.raise_()
+            self.import_wizard.activateWindow()
+            return
+        from ui.import_wizard import ImportWizard  # openpyxl and the import load when first used
+
+        wizard = ImportWizard(self._db, self._runner, self._user, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.destroyed.connect(self._import_closed)
+        self.import_wizard = wizard
+        wizard.show()
+
+    @Slot()
+    def _import_closed(self) -> None:
+        self.import_wizard = None
 
     @Slot()
     def take_next(self) -> None:
@@ -561,6 +591,7 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Find caller…"))
         self.new_call_action.setText(self.tr("&New call"))
         self.unsaved_calls_action.setText(self.tr("&Unsaved calls…"))
+        self.import_action.setText(self.tr("&Import customers/equipment…"))
         self.take_next_action.setText(self.tr("&Take next ticket"))
         self.navigation.setAccessibleName(self.tr("Areas"))
         for row, area in enumerate(AREAS):

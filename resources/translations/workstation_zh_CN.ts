@@ -1307,7 +1307,7 @@
 <context>
     <name>CustomerCardView</name>
     <message>
-        <location line="+147"/>
+        <location line="+151"/>
         <source>Region {region}</source>
         <translation>区域 {region}</translation>
     </message>
@@ -1920,7 +1920,7 @@
 <context>
     <name>EquipmentCardView</name>
     <message>
-        <location filename="../../ui/equipment_card.py" line="+252"/>
+        <location filename="../../ui/equipment_card.py" line="+255"/>
         <source>Contracts covering it</source>
         <translation>覆盖此设备的合同</translation>
     </message>
@@ -2600,6 +2600,364 @@
     </message>
 </context>
 <context>
+    <name>ImportCheckPage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="+495"/>
+        <source>Check every row</source>
+        <translation>逐行检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing is written yet. Rows with problems are listed; fix them in the file.</source>
+        <translation>尚未写入任何数据。有问题的行列在下面，请在文件中修正。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel check</source>
+        <translation>取消检查</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import the accepted rows and leave the rejected ones out</source>
+        <translation>导入通过检查的行，跳过被拒绝的行</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Checked.</source>
+        <translation>检查完毕。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to import: the database has every accepted row.</source>
+        <translation>没有需要导入的内容：数据库中已有所有通过检查的行。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Check cancelled. Go Back and Next to check again.</source>
+        <translation>检查已取消。点“上一步”再点“下一步”可重新检查。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Error report not saved</source>
+        <translation>错误报告未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error report saved to {path}.</source>
+        <translation>错误报告已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <location line="-418"/>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK, as Chinese Excel saves it). The first row must hold the column names.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK，即中文 Excel 保存的格式）。第一行必须是列名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customers with contacts, sites and devices</source>
+        <translation>客户（含联系人、场所和设备）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment of existing customers</source>
+        <translation>已有客户的设备</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Import from</source>
+        <translation>导入自</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{columns} columns, read as {encoding}.</source>
+        <translation>{columns} 列，按 {encoding} 读取。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{columns} columns.</source>
+        <translation>{columns} 列。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is no such file.</source>
+        <translation>没有这个文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only .xlsx and .csv files can be imported.</source>
+        <translation>只能导入 .xlsx 和 .csv 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is not an Excel workbook that can be read.</source>
+        <translation>该文件不是可读取的 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The workbook has no such sheet.</source>
+        <translation>工作簿中没有该工作表。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file cannot be read: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be read.</source>
+        <translation>无法读取文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <location line="+15"/>
+        <source>Match the columns</source>
+        <translation>对应列</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each field takes its values from the column chosen here (guessed from the column names). Fields marked * must have a column.</source>
+        <translation>每个字段取自此处选择的列（已按列名自动识别）。标 * 的字段必须选择一列。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The first rows of the file:</source>
+        <translation>文件的前几行：</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Choose a column for: {fields}</source>
+        <translation>请为以下字段选择列：{fields}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <location line="+207"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every accepted row is written in one go, or none: Cancel leaves the database as it was.</source>
+        <translation>所有通过检查的行一次全部写入，否则一行也不写：取消后数据库保持原样。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Imported.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>导入已取消：未写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was written: the file or the database changed since the check. Run the wizard again.</source>
+        <translation>未写入任何数据：检查之后文件或数据库已有变化。请重新运行向导。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was written.</source>
+        <translation>未写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location line="+39"/>
+        <source>Import customers and equipment</source>
+        <translation>导入客户和设备</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message>
+        <location line="-732"/>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer kind</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site address</source>
+        <translation>场所地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product model</source>
+        <translation>产品型号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install date</source>
+        <translation>安装日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warranty end</source>
+        <translation>保修截止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract number</source>
+        <translation>合同号</translation>
+    </message>
+    <message>
+        <location line="+689"/>
+        <source>The file cannot be read any more.</source>
+        <translation>文件已无法读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An internal error stopped it; it has been logged.</source>
+        <translation>发生内部错误而中止，已记录日志。</translation>
+    </message>
+</context>
+<context>
     <name>KpiHelp</name>
     <message>
         <location filename="../../ui/kpi_help.py" line="+32"/>
@@ -2743,7 +3101,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+365"/>
+        <location filename="../../ui/main_window.py" line="+395"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -2856,6 +3214,11 @@
         <location line="+1"/>
         <source>&amp;Unsaved calls…</source>
         <translation>未保存的来电(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import customers/equipment…</source>
+        <translation>导入客户/设备(&amp;I)…</translation>
     </message>
     <message>
         <location line="+1"/>

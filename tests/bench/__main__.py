@@ -14,6 +14,7 @@ from tests.bench import (
     figures_edit,
     figures_export,
     figures_history,
+    figures_import,
     figures_intake,
     figures_kpis,
     figures_lookup,
@@ -36,6 +37,7 @@ FIGURE_MODULES = [
     figures_queue,
     figures_kpis,
     figures_export,
+    figures_import,
 ]
 
 
@@ -54,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         figure("demo_load", [data.load_ms], note=f"{data.customers:,} customers, {note}")
     ]
     for module in FIGURE_MODULES:
+        if getattr(module, "HEAVY", False) and not args.only:
+            print(f"{module.__name__}: minutes a run, measured only when asked (--only)")
+            continue
         figures += module.run(data.url, only=args.only)
     if args.only:
         figures = [f for f in figures if f.name.startswith(args.only)]

@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import phonenumbers
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
@@ -26,7 +25,7 @@ from workstation.models import (
 )
 from workstation.outcomes import FieldError, Refused
 from workstation.permissions import Permission, require
-from workstation.phones import NormalisedPhone, digits_of, parse_phone
+from workstation.phones import NormalisedPhone, digits_of, parse_phone, phone_kind
 from workstation.search_keys import name_search_keys
 from workstation.services.auth import SignedInUser
 
@@ -282,16 +281,6 @@ def _validate_site(session: Session, values: SiteInput, prefix: str = "") -> lis
     return errors
 
 
-def _phone_kind(phone: NormalisedPhone) -> str:
-    number = phonenumbers.parse(phone.e164)
-    kind = phonenumbers.number_type(number)
-    mobile = {
-        phonenumbers.PhoneNumberType.MOBILE,
-        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    }
-    return "mobile" if kind in mobile else "office"
-
-
 # --- helpers for writes ------------------------------------------------------------------
 
 
@@ -347,7 +336,7 @@ def _write_phones(session: Session, contact_id: int, phones: Sequence[Normalised
         session.add(
             ContactPhone(
                 contact_id=contact_id,
-                kind=_phone_kind(phone),
+                kind=phone_kind(phone),
                 raw=phone.raw,
                 e164=phone.e164,
                 national=phone.national,
