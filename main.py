@@ -71,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="write a report workbook without a window (scheduled runs)",
         description="Write one report to an Excel workbook. Runs as --user, who must be an "
-        "active supervisor or administrator (no password: the database URL is the credential).",
+        "active supervisor or administrator, signed in with a password: asked, or read from the "
+        "environment variable WORKSTATION_PASSWORD for a scheduled job.",
     )
     report.add_argument("name", metavar="NAME", help="the report (see 'report --list')", nargs="?")
     report.add_argument("--list", action="store_true", help="list the reports and stop")

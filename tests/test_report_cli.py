@@ -7,19 +7,35 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import update
 
 from main import main
 from tests.conftest import url_for_subprocess
 from tests.factories import add_customer, add_desk_user, add_ticket, with_reference_data
 from tests.ticket_factories import beijing
 from workstation.db import Database
+from workstation.models import User
+from workstation.passwords import hash_password
+from workstation.terminal_sign_in import PASSWORD_VARIABLE
+
+PASSWORD = "s3cret-report"
 
 
 @pytest.fixture
-def url(db: Database) -> str:
+def url(db: Database, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A centre with a supervisor and an agent who sign in with PASSWORD (a scheduled job
+    gives it in WORKSTATION_PASSWORD)."""
     with_reference_data(db)
-    add_desk_user(db, "boss", "supervisor")
-    add_desk_user(db, "agent1", "agent")
+    for name, role in (("boss", "supervisor"), ("agent1", "agent")):
+        add_desk_user(db, name, role)
+        with db.session() as session:
+            session.execute(
+                update(User)
+                .where(User.username == name)
+                .values(password_hash=hash_password(PASSWORD))
+            )
+            session.commit()
+    monkeypatch.setenv(PASSWORD_VARIABLE, PASSWORD)
     customer = add_customer(db, "北京华信科技", contacts=(("张三", ("138 1234 5678",)),))
     for day in (3, 4):
         add_ticket(db, customer, reported_at=beijing(2026, 11, day, 9) + timedelta(minutes=day))
@@ -53,7 +69,7 @@ def test_customer_by_phone(url: str, tmp_path: Path, capsys) -> None:
     ("extra", "message"),
     [
         (["--user", "agent1"], "may not export reports"),
-        (["--user", "nobody"], "no active user"),
+        (["--user", "nobody"], "sign-in failed"),
         (["--user", "boss", "--region", "XX"], "no region with code 'XX'"),
         (["--user", "boss", "--tier", "gold"], "no tier 'gold'"),
         (["--user", "boss", "--from", "1.11.2026"], "--from must be a date"),
@@ -90,3 +106,15 @@ def test_unwritable_target_is_a_plain_message(url: str, tmp_path: Path, capsys) 
          "--out", str(tmp_path / "missing" / "t.xlsx"), "--database", url]
     )  # fmt: skip
     assert code == 2 and "folder_missing" in capsys.readouterr().err
+
+
+def test_a_wrong_password_writes_nothing(
+    url: str, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(PASSWORD_VARIABLE, "not-the-password")
+    out = tmp_path / "t.xlsx"
+    code = main(["report", "tickets", "--from", "2026-11-01", "--to", "2026-11-30",
+                 "--user", "boss", "--out", str(out), "--database", url])  # fmt: skip
+    assert code == 2
+    assert "sign-in failed: wrong user name or password" in capsys.readouterr().err
+    assert not out.exists()

@@ -7,8 +7,6 @@ password is asked on the terminal, or read from WORKSTATION_PASSWORD for schedul
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -20,8 +18,8 @@ from workstation.importing.columns import Field, ImportKind, guess_mapping, norm
 from workstation.importing.plan import ImportCancelled, ImportCounts, RowError
 from workstation.importing.report import english_message, write_error_report
 from workstation.importing.sources import Source, SourceError
+from workstation.terminal_sign_in import terminal_sign_in
 
-PASSWORD_VARIABLE = "WORKSTATION_PASSWORD"
 ERRORS_SHOWN = 20
 
 OK, REJECTED, WRONG, REFUSED = 0, 1, 2, 3
@@ -83,7 +81,7 @@ def run_import_command(args: argparse.Namespace, url: URL) -> int:
     from workstation.db import Database
     from workstation.errors import classify
     from workstation.permissions import PermissionDenied
-    from workstation.services.auth import SignInFailed, sign_in
+    from workstation.services.auth import SignInFailed
     from workstation.services.data_import import (
         ImportRequest,
         MappingIncomplete,
@@ -106,11 +104,8 @@ def run_import_command(args: argparse.Namespace, url: URL) -> int:
         return WRONG
     db = Database.connect(url)
     try:
-        password = os.environ.get(PASSWORD_VARIABLE)
-        if password is None:
-            password = getpass.getpass(f"password for {args.user}: ")
         try:
-            user = sign_in(db, args.user, password)
+            user = terminal_sign_in(db, args.user)
         except SignInFailed:
             print("sign-in failed: wrong user name or password", file=err)
             return WRONG

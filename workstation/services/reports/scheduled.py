@@ -1,9 +1,9 @@
 """What a scheduled (headless) report run needs: who it runs as, and the filter from codes.
 
-A scheduled run has nobody signed in. It names a user (`--user`) who must exist, be active
-and be allowed to export reports (a supervisor or an administrator); no password is asked,
-because whoever can start the command already holds the database URL and its credentials.
-The run is then that user's, and the workbook says so ("By").
+A scheduled run has nobody at a window. It names a user (`--user`) who signs in as at a
+desk (the password asked, or from WORKSTATION_PASSWORD: workstation.terminal_sign_in) and
+must be allowed to export reports (a supervisor or an administrator). The run is then that
+user's, and the workbook says so ("By").
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from workstation.models import Contact, ContactPhone, Customer, Queue, Region, User
+from workstation.models import Contact, ContactPhone, Customer, Queue, Region
 from workstation.models.customers import Tier
 from workstation.permissions import Permission, allowed
 from workstation.phones import parse_phone
-from workstation.services.auth import SignedInUser
+from workstation.services.auth import SignedInUser, SignInFailed
 from workstation.services.kpi_filters import KpiFilter
+from workstation.terminal_sign_in import terminal_sign_in
 
 if TYPE_CHECKING:
     from workstation.db import Database
@@ -29,22 +30,17 @@ class BadReportInput(ValueError):
 
 
 def run_as(db: Database, username: str) -> SignedInUser:
-    """The active user named `username`, if they may export reports."""
-    with db.session() as session:
-        user = session.scalars(
-            select(User).where(User.username == username.strip().lower())
-        ).one_or_none()
-        if user is None or not user.active:
-            raise BadReportInput(f"no active user {username!r}")
-        if not allowed(user.role, Permission.EXPORT_REPORTS):
-            raise BadReportInput(
-                f"user {username!r} ({user.role}) may not export reports: "
-                "name a supervisor or an administrator"
-            )
-        return SignedInUser(
-            user.id, user.username, user.display_name, user.role, user.region_id,
-            tuple(user.skills or ()),
-        )  # fmt: skip
+    """`username` signed in (workstation.terminal_sign_in), if they may export reports."""
+    try:
+        user = terminal_sign_in(db, username)
+    except SignInFailed:
+        raise BadReportInput("sign-in failed: wrong user name or password") from None
+    if not allowed(user.role, Permission.EXPORT_REPORTS):
+        raise BadReportInput(
+            f"user {username!r} ({user.role}) may not export reports: "
+            "name a supervisor or an administrator"
+        )
+    return user
 
 
 def parse_day(text: str, option: str) -> date:
