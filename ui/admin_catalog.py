@@ -78,7 +78,7 @@ class CatalogTab(AdminTab):
         self.kind.currentIndexChanged.connect(self._kind_picked)
         self._kind_caption = QLabel()
         self._kind_caption.setBuddy(self.kind)
-        self.codes = CodeBoxes(self, lambda: str(self.kind.currentData()))
+        self.codes = CodeBoxes(self, lambda: str(self.kind.currentData()), self._show)
 
         self.models = RowsModel(_model_columns(), self)
         self.model_table = rows_table(self.models, "modelsTable")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui.admin_common import AdminTab
 from ui.customer_card import Column, RowsModel, rows_table
 from ui.customer_dialogs import line_edit
+from ui.i18n import speaks_chinese
 from workstation.services.admin_catalog import Catalog, ErrorCodeRow, WrapUpRow
 from workstation.services.admin_codes import (
     MAX_ERROR_CODE,
@@ -106,7 +107,9 @@ class CodeList(QObject):
         self.table.resizeColumnsToContents()
         self.editing = next((r for r in rows if r.id == editing), None)
         if self.editing is not None:
-            self.table.selectRow(list(rows).index(self.editing))
+            row = list(rows).index(self.editing)
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
         self.refresh()
 
     def _chosen(self) -> None:
@@ -147,10 +150,13 @@ class CodeList(QObject):
 class CodeBoxes(QObject):
     """The error codes of the tab's product kind and the centre's wrap-up codes."""
 
-    def __init__(self, tab: AdminTab, kind: Callable[[], str]) -> None:
+    def __init__(
+        self, tab: AdminTab, kind: Callable[[], str], show_catalog: Callable[[Catalog], None]
+    ) -> None:
         super().__init__(tab)
         self.tab = tab
         self._kind = kind  # the product kind the tab shows now
+        self._show_catalog = show_catalog  # the tab shows the whole catalogue, then calls show()
         self.errors = CodeList(tab, "error", MAX_ERROR_CODE)
         self.wrap_ups = CodeList(tab, "wrap", MAX_WRAP_UP_CODE)
         self.errors.save_button.clicked.connect(self.save_error_code)
@@ -196,7 +202,7 @@ class CodeBoxes(QObject):
             set_error_code_active,
             row.id,
             not row.active,
-            show=self.show,
+            show=self._show_catalog,
             message=message.format(code=row.code),
         )
 
@@ -210,7 +216,9 @@ class CodeBoxes(QObject):
             WrapUpInput(code, english, chinese),
             show=self._saved,
             prefix="wrap",
-            message=self.tr("Wrap-up code {name} saved.").format(name=english.strip()),
+            message=self.tr("Wrap-up code {name} saved.").format(
+                name=(chinese if speaks_chinese() else english).strip()
+            ),
         )
 
     def toggle_wrap_up(self) -> None:
@@ -229,9 +237,9 @@ class CodeBoxes(QObject):
             set_wrap_up_code_active,
             row.id,
             not row.active,
-            show=self.show,
+            show=self._show_catalog,
             prefix="wrap",
-            message=message.format(name=row.name_en),
+            message=message.format(name=row.name_zh if speaks_chinese() else row.name_en),
         )
 
     def _saved(self, data: Catalog) -> None:
@@ -243,7 +251,7 @@ class CodeBoxes(QObject):
             if codes.editing is None:
                 typed = codes.code.text().strip().lower()
                 codes.editing = next((r for r in rows if r.code.lower() == typed), None)
-        self.show(data)
+        self._show_catalog(data)
 
     # -- words ---------------------------------------------------------------
 
