@@ -66,10 +66,11 @@ def _columns() -> list[Column]:
 class CodeList(QObject):
     """One code list: its table, its form (code, English, Chinese) and its three buttons."""
 
-    def __init__(self, tab: AdminTab, prefix: str, max_code: int) -> None:
+    def __init__(self, tab: AdminTab, prefix: str, max_code: int, *, fixed_code: bool) -> None:
         super().__init__(tab)
         self.tab = tab
         self.prefix = prefix
+        self.fixed_code = fixed_code  # a saved code cannot change, only its words
         self.editing: Any = None  # the row being edited; None: a new code
         self.model = RowsModel(_columns(), tab)
         self.table: QTableView = rows_table(self.model, f"{prefix}Table")
@@ -132,6 +133,7 @@ class CodeList(QObject):
         self.code.setFocus()
 
     def refresh(self) -> None:
+        self.code.setReadOnly(self.fixed_code and self.editing is not None)
         self.active_button.setVisible(self.editing is not None)
         if self.editing is not None:
             self.active_button.setText(
@@ -157,8 +159,9 @@ class CodeBoxes(QObject):
         self.tab = tab
         self._kind = kind  # the product kind the tab shows now
         self._show_catalog = show_catalog  # the tab shows the whole catalogue, then calls show()
-        self.errors = CodeList(tab, "error", MAX_ERROR_CODE)
-        self.wrap_ups = CodeList(tab, "wrap", MAX_WRAP_UP_CODE)
+        self.errors = CodeList(tab, "error", MAX_ERROR_CODE, fixed_code=False)
+        # Calls and reports count by a wrap-up code: once saved, only its words change.
+        self.wrap_ups = CodeList(tab, "wrap", MAX_WRAP_UP_CODE, fixed_code=True)
         self.errors.save_button.clicked.connect(self.save_error_code)
         self.errors.active_button.clicked.connect(self.toggle_error_code)
         self.wrap_ups.save_button.clicked.connect(self.save_wrap_up)
@@ -168,7 +171,6 @@ class CodeBoxes(QObject):
         kind = self._kind()
         self.errors.show_rows([e for e in data.error_codes if e.product_category == kind])
         self.wrap_ups.show_rows(data.wrap_up_codes)
-        self.wrap_ups.code.setReadOnly(self.wrap_ups.editing is not None)
         self.titles()
 
     # -- writing -------------------------------------------------------------

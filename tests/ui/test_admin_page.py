@@ -338,6 +338,10 @@ def test_error_and_wrap_up_codes_from_the_tab(
     qtbot.waitUntil(lambda: wraps.model.rowCount() == 8)
     assert tab.status.text() == "Wrap-up code Transferred to a partner saved."
     assert wraps.code.isReadOnly(), "a saved call keeps its code: only the words change"
+    wraps.new()
+    assert not wraps.code.isReadOnly() and wraps.code.text() == ""
+    wraps.table.selectRow(0)
+    assert wraps.code.isReadOnly() and wraps.code.text() == "resolved"
     assert wrap_up_codes(db)[-1].code == "transferred"
     with db.session() as session:
         trail = session.execute(
