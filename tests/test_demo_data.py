@@ -119,6 +119,16 @@ def test_counts_come_in_the_expected_ratios(db: Database) -> None:
         assert 0.2 * SMALL <= contracts <= 0.45 * SMALL
         covered = session.scalar(text("SELECT count(*) FROM contract_equipment"))
         assert covered >= contracts
+        # Every error code on a demo ticket is a code the fault form offers for its kind.
+        unknown = session.scalar(
+            text(
+                "SELECT count(*) FROM tickets t JOIN product_models m ON m.id = t.product_model_id"
+                " WHERE t.error_code <> '' AND NOT EXISTS (SELECT 1 FROM error_codes e"
+                " WHERE e.product_category = m.category AND e.code = t.error_code AND e.active)"
+            )
+        )
+        with_code = session.scalar(text("SELECT count(*) FROM tickets WHERE error_code <> ''"))
+        assert unknown == 0 and with_code > 0
 
     names = [stage for stage, _done, _total in stages]
     assert {"customers", "tickets"} <= set(names)

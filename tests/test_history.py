@@ -115,6 +115,13 @@ def test_the_history_is_newest_first_with_every_kind(db: Database) -> None:
     call = next(e for e in page.entries if e.kind == "call" and e.ticket_id)
     assert call.details["duration_seconds"] == 7 * 60
     assert call.details["caller"] == "张三"  # the contact, when no caller name was taken
+    # The wrap-up code's administered words; none for a code the table does not keep.
+    assert (call.details["wrap_up_en"], call.details["wrap_up_zh"]) == (
+        "Ticket created",
+        "已建工单",
+    )
+    follow_up = next(e for e in page.entries if e.kind == "follow_up")
+    assert (follow_up.details["wrap_up_code"], follow_up.details["wrap_up_en"]) == ("follow_up", "")
 
 
 @pytest.mark.parametrize("limit", [1, 5, 7, 50])

@@ -31,6 +31,7 @@ from workstation.models import (
     TicketCounter,
     TicketEvent,
 )
+from workstation.outcomes import FieldError
 from workstation.permissions import PermissionDenied
 from workstation.services import intake
 from workstation.services.auth import SignedInUser
@@ -428,8 +429,9 @@ def test_end_call_records_wrap_up_and_duration(db: Database, desk: Any) -> None:
         call = session.get(Call, saved.call_id)
         assert call is not None and call.wrap_up_code == "ticket_created"
         assert call.ended_at == NOW + timedelta(seconds=30)
-    with pytest.raises(ValueError, match="unknown wrap-up"):
+    with pytest.raises(CallRejected) as refused:
         end_call(db, user, saved.call_id, "bored")
+    assert refused.value.errors == (FieldError("wrap_up_code", "unknown"),)
 
 
 def test_call_context_lists_contacts_with_phones_and_devices(db: Database, desk: Any) -> None:

@@ -23,6 +23,7 @@ from workstation.permissions import ROLE_PERMISSIONS, Permission, PermissionDeni
 from workstation.services import (
     admin_calendars,
     admin_catalog,
+    admin_codes,
     admin_org,
     admin_sla,
     admin_users,
@@ -270,6 +271,30 @@ GUARDED: list[tuple[str, Permission, Call]] = [
             db, u, MISSING, admin_catalog.SymptomInput("server", "role", "Role", "角色")
         ),
     ),
+    (
+        "admin_codes.save_error_code",
+        Permission.ADMINISTER,
+        lambda db, u: admin_codes.save_error_code(
+            db, u, MISSING, admin_codes.ErrorCodeInput("server", "SV-ROLE")
+        ),
+    ),
+    (
+        "admin_codes.set_error_code_active",
+        Permission.ADMINISTER,
+        lambda db, u: admin_codes.set_error_code_active(db, u, MISSING, False),
+    ),
+    (
+        "admin_codes.save_wrap_up_code",
+        Permission.ADMINISTER,
+        lambda db, u: admin_codes.save_wrap_up_code(
+            db, u, MISSING, admin_codes.WrapUpInput("role_test", "Role", "角色")
+        ),
+    ),
+    (
+        "admin_codes.set_wrap_up_code_active",
+        Permission.ADMINISTER,
+        lambda db, u: admin_codes.set_wrap_up_code_active(db, u, MISSING, False),
+    ),
     ("admin_users.list_users", Permission.ADMINISTER, lambda db, u: admin_users.list_users(db, u)),
     (
         "admin_users.create_user",
@@ -342,8 +367,9 @@ def test_every_writing_service_is_in_the_table() -> None:
         "presence.leave",
     }
     modules = [
-        admin_calendars, admin_catalog, admin_org, admin_sla, admin_users, centre_settings, claims,
-        customer_edit, customer_merge, equipment_edit, follow_ups, intake, ticket_work, presence,
+        admin_calendars, admin_catalog, admin_codes, admin_org, admin_sla, admin_users,
+        centre_settings, claims, customer_edit, customer_merge, equipment_edit, follow_ups,
+        intake, ticket_work, presence,
     ]  # fmt: skip
     found = set()
     for module in modules:

@@ -1,8 +1,8 @@
-"""The Products & faults tab: the models of a product kind and the symptoms its form offers.
+"""The Products & faults tab: a product kind's models, symptoms and error codes; wrap-up codes.
 
-One product kind at a time: its models (code, name, warranty) on the left, its symptom
-categories (both languages) on the right, and the device error codes the fault form
-completes, as the catalogue file lists them.
+One product kind at a time: its models (code, name, warranty) and its symptom categories
+(both languages) above, the device error codes the fault form completes for it below,
+beside the wrap-up codes every call ends with (ui/admin_codes.py).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.admin_codes import CodeBoxes
 from ui.admin_common import AdminTab
 from ui.customer_card import Column, RowsModel, rows_table
 from ui.customer_dialogs import line_edit
@@ -74,12 +75,10 @@ class CatalogTab(AdminTab):
         self.kind = QComboBox()
         self.kind.setObjectName("productKind")
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.kind.currentIndexChanged.connect(self._kind_picked)
         self._kind_caption = QLabel()
         self._kind_caption.setBuddy(self.kind)
-        self.error_codes = QLabel()
-        self.error_codes.setObjectName("errorCodes")
-        self.error_codes.setWordWrap(True)
+        self.codes = CodeBoxes(self, lambda: str(self.kind.currentData()), self._show)
 
         self.models = RowsModel(_model_columns(), self)
         self.model_table = rows_table(self.models, "modelsTable")
@@ -137,8 +136,11 @@ class CatalogTab(AdminTab):
         halves.addWidget(self.symptom_box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.error_codes)
+        lower = QHBoxLayout()
+        lower.addWidget(self.codes.errors.box, 1)
+        lower.addWidget(self.codes.wrap_ups.box, 1)
         layout.addLayout(halves, 1)
+        layout.addLayout(lower, 1)
         layout.addWidget(self.status)
         self.retranslate()
 
@@ -185,6 +187,10 @@ class CatalogTab(AdminTab):
         self.kind.blockSignals(False)
         self._kind_changed()
 
+    def _kind_picked(self) -> None:
+        self.codes.errors.new()  # a code being edited was of the other kind
+        self._kind_changed()
+
     def _kind_changed(self) -> None:
         if self.data is None:
             return
@@ -193,13 +199,7 @@ class CatalogTab(AdminTab):
         self.symptoms.set_rows([s for s in self.data.symptoms if s.product_category == code])
         for table in (self.model_table, self.symptom_table):
             table.resizeColumnsToContents()
-        kind = next((k for k in self.data.kinds if k.code == code), None)
-        codes = ", ".join(kind.error_codes) if kind is not None else ""
-        self.error_codes.setText(
-            self.tr("Error codes the fault form suggests (catalogue file): {codes}").format(
-                codes=codes
-            )
-        )
+        self.codes.show(self.data)
 
     def _model_chosen(self) -> None:
         index = self.model_table.currentIndex()
@@ -306,6 +306,7 @@ class CatalogTab(AdminTab):
         self.save_symptom_button.setText(self.tr("Save symptom"))
         self.models.retranslate()
         self.symptoms.retranslate()
+        self.codes.retranslate()
         if self.data is not None:
             self._show(self.data)  # kind names in the new language
         self._titles()

@@ -46,7 +46,10 @@ class AdminPage(QWidget):
             (self.org, frozenset({"region", "queue", "user"})),
             (self.sla, frozenset({"sla_plan", "priority_matrix", "business_calendar"})),
             (self.calendars, frozenset({"business_calendar"})),
-            (self.catalog, frozenset({"product_model", "symptom_category"})),
+            (
+                self.catalog,
+                frozenset({"product_model", "symptom_category", "error_code", "wrap_up_code"}),
+            ),
             (self.settings, frozenset({"centre_setting"})),
         ]
         for tab, _entities in self._watches:

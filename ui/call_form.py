@@ -12,13 +12,12 @@ from PySide6.QtCore import (
     QDate,
     QDateTime,
     QEvent,
-    QStringListModel,
     Qt,
     QTime,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -71,6 +70,7 @@ from workstation.services.intake import (
     validate_call,
 )
 from workstation.services.options import (
+    CodeOption,
     ProductModelOption,
     SymptomOption,
     error_codes,
@@ -235,6 +235,7 @@ class CallFormView(QWidget):
         self._context: CallContext | None = None
         self._models: tuple[ProductModelOption, ...] = ()
         self._symptoms: tuple[SymptomOption, ...] = ()
+        self._error_options: tuple[CodeOption, ...] = ()
         self._device: DeviceInfo | None = None
         self._checks: IntakeChecks | None = None
         self._pending: CallForm | None = None  # a save waiting for the database to come back
@@ -319,8 +320,10 @@ class CallFormView(QWidget):
         self.fault_started.setDateTime(_NO_DATETIME)
         self.symptom = QComboBox()
         self.error_code = QLineEdit()
-        self.error_codes = QStringListModel(self)
+        # The popup shows "E-0213  Fuser error"; typing matches, and inserts, the code alone.
+        self.error_codes = QStandardItemModel(self)
         self.error_completer = QCompleter(self.error_codes, self.error_code)
+        self.error_completer.setCompletionRole(Qt.ItemDataRole.UserRole)
         self.error_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.error_code.setCompleter(self.error_completer)
         self.description = QPlainTextEdit()
@@ -709,8 +712,17 @@ class CallFormView(QWidget):
             self.symptom.clear()
             self.symptom.addItem(self.tr("(choose a symptom)"), None)
         model = next((m for m in self._models if m.id == model_id), None)
-        self.error_codes.setStringList(list(error_codes(model.kind)) if model else [])
+        self._error_options = ()
+        self.error_codes.clear()
         if model is not None:
+            self._runner.read(
+                error_codes,
+                self._db,
+                model.kind,
+                on_done=self._error_codes_loaded,
+                on_error=self._read_failed,
+                key="error_codes",
+            )
             self._runner.read(
                 symptom_categories,
                 self._db,
@@ -732,6 +744,25 @@ class CallFormView(QWidget):
         wanted = self._want.pop("symptom_category_id", None)
         if wanted is not None:
             self._set_combo(self.symptom, wanted)
+
+    def _error_codes_loaded(self, options: tuple[CodeOption, ...]) -> None:
+        self._error_options = options
+        self.error_codes.clear()
+        for option in options:
+            item = QStandardItem()
+            item.setData(option.code, Qt.ItemDataRole.UserRole)
+            self.error_codes.appendRow(item)
+        self._name_error_codes()
+
+    def _name_error_codes(self) -> None:
+        chinese = speaks_chinese()
+        for row, option in enumerate(self._error_options):
+            name = option.name_zh if chinese else option.name_en
+            self.error_codes.item(row).setText(f"{option.code}  {name}" if name else option.code)
+
+    def offered_error_codes(self) -> list[str]:
+        """The error codes the completer offers for the chosen model's kind."""
+        return [o.code for o in self._error_options]
 
     def _contact_changed(self) -> None:
         contact_id = self.contact.currentData()
@@ -1148,7 +1179,9 @@ class CallFormView(QWidget):
         result = self._result
         if result is None:
             return None
-        dialog = WrapUpDialog(result.started_at, _WRAP_UP_FOR.get(result.outcome, ""), self)
+        dialog = WrapUpDialog(
+            self._db, self._runner, result.started_at, _WRAP_UP_FOR.get(result.outcome, ""), self
+        )
         dialog.accepted.connect(lambda: self._end(result.call_id, dialog.code()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -1162,8 +1195,17 @@ class CallFormView(QWidget):
             call_id,
             code,
             on_done=lambda _ended: self.ended.emit(),
-            on_error=self._read_failed,
+            on_error=self._end_failed,
         )
+
+    def _end_failed(self, error: BaseException) -> None:
+        if isinstance(error, CallRejected):  # the code was retired while the dialog was open
+            self.general_error.setText(
+                self.tr("That wrap-up code is no longer offered: wrap the call up again.")
+            )
+            self.general_error.setVisible(True)
+            return
+        self._read_failed(error)
 
     # -- language ----------------------------------------------------------------------
 
@@ -1240,6 +1282,7 @@ class CallFormView(QWidget):
             found = next((x for x in self._symptoms if x.id == self.symptom.itemData(i)), None)
             if found is not None:
                 self.symptom.setItemText(i, found.name_zh if chinese else found.name_en)
+        self._name_error_codes()
         if self.contact.count():
             self.contact.setItemText(0, self.tr("(not a known contact)"))
         if self.product_model.count():

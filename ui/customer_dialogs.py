@@ -183,6 +183,23 @@ def field_error_text(error: FieldError) -> str:
             return QCoreApplication.translate(
                 "EditErrors", "The calendar has no working time to reach this target."
             )
+        case "invalid_key":
+            return QCoreApplication.translate(
+                "EditErrors",
+                "Use lower-case letters, digits or underscores, starting with a letter.",
+            )
+        case "reserved":
+            return QCoreApplication.translate(
+                "EditErrors", "This code is kept by the program for its own use."
+            )
+        case "fixed":
+            return QCoreApplication.translate(
+                "EditErrors", "Saved calls keep this code: only its words can change."
+            )
+        case "last_active":
+            return QCoreApplication.translate(
+                "EditErrors", "At least one wrap-up code must stay offered."
+            )
         case "invalid_code":
             return QCoreApplication.translate(
                 "EditErrors", "Use capital letters, digits, dashes or underscores."

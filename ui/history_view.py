@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.cell_tips import show_cut_text_as_tips
+from ui.i18n import speaks_chinese
 from ui.local_time import local_text
 from ui.tasks import TaskRunner, is_problem
 from ui.vocabulary import ticket_status_name
@@ -82,6 +83,7 @@ def channel_name(channel: str) -> str:
 
 
 def wrap_up_name(code: str) -> str:
+    """Words for a wrap-up code without administered words: follow-up calls, older codes."""
     names = {
         "resolved": QCoreApplication.translate("History", "resolved on the call"),
         "resolved_on_call": QCoreApplication.translate("History", "resolved on the call"),
@@ -137,7 +139,8 @@ def describe(entry: HistoryEntry) -> str:
         )
         parts = [text.format(channel=channel_name(str(d.get("channel", ""))), caller=caller)]
         if d.get("wrap_up_code"):
-            parts.append(wrap_up_name(str(d["wrap_up_code"])))
+            named = d.get("wrap_up_zh" if speaks_chinese() else "wrap_up_en")
+            parts.append(str(named) if named else wrap_up_name(str(d["wrap_up_code"])))
         if d.get("duration_seconds") is not None:
             parts.append(_duration(d["duration_seconds"]))
         if d.get("notes"):

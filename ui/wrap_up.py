@@ -1,10 +1,14 @@
-"""Wrapping up a call: a wrap-up code and the call's duration, recorded when the agent ends it."""
+"""Wrapping up a call: a wrap-up code and the call's duration, recorded when the agent ends it.
+
+The codes are the centre's active wrap-up codes (administered), read when the dialog opens,
+named in the desk's language.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,21 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.services.intake import WRAP_UP_CODES
-
-
-def wrap_up_name(code: str) -> str:
-    """The words for a wrap-up code in the desk's language."""
-    names = {
-        "resolved": QCoreApplication.translate("WrapUp", "Resolved on the call"),
-        "ticket_created": QCoreApplication.translate("WrapUp", "Ticket created"),
-        "added_to_ticket": QCoreApplication.translate("WrapUp", "Added to an open ticket"),
-        "information_only": QCoreApplication.translate("WrapUp", "Information only"),
-        "wrong_number": QCoreApplication.translate("WrapUp", "Wrong number"),
-        "callback_requested": QCoreApplication.translate("WrapUp", "Callback requested"),
-        "complaint": QCoreApplication.translate("WrapUp", "Complaint"),
-    }
-    return names.get(code, code)
+from ui.i18n import speaks_chinese
+from ui.problems import problem_message
+from ui.tasks import TaskRunner, is_problem
+from workstation.db import Database
+from workstation.services.options import CodeOption, wrap_up_codes
 
 
 def duration_text(seconds: float) -> str:
@@ -41,24 +35,26 @@ class WrapUpDialog(QDialog):
     """Pick how the call ended; shows how long it has lasted."""
 
     def __init__(
-        self, started_at: datetime, suggested: str = "", parent: QWidget | None = None
+        self,
+        db: Database,
+        runner: TaskRunner,
+        started_at: datetime,
+        suggested: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("wrapUpDialog")
         self._started_at = started_at
+        self._suggested = suggested
+        self._options: tuple[CodeOption, ...] = ()
         self.duration = QLabel()
         self.codes = QListWidget()
-        for code in WRAP_UP_CODES:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            self.codes.addItem(item)
-        self.codes.setCurrentRow(
-            WRAP_UP_CODES.index(suggested) if suggested in WRAP_UP_CODES else 0
-        )
+        self.codes.setObjectName("wrapUpCodes")
         self.codes.itemActivated.connect(lambda _item: self.accept())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._prompt = QLabel()
@@ -71,12 +67,56 @@ class WrapUpDialog(QDialog):
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._tick)
         self._clock.start()
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.hide()
+        layout.insertWidget(2, self.problem)
         self.retranslate()
         self.codes.setFocus()
+        runner.read(wrap_up_codes, db, on_done=self._loaded, on_error=self._failed)
+
+    def ready(self) -> bool:
+        return self.codes.count() > 0
 
     def code(self) -> str:
+        """The chosen code ("" until the codes have arrived)."""
         item = self.codes.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else WRAP_UP_CODES[0]
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def accept(self) -> None:
+        if self.code():  # nothing to record before the codes arrive
+            super().accept()
+
+    def _loaded(self, options: tuple[CodeOption, ...]) -> None:
+        self._options = options
+        for option in options:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, option.code)
+            self.codes.addItem(item)
+        codes = [o.code for o in options]
+        self.codes.setCurrentRow(codes.index(self._suggested) if self._suggested in codes else 0)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(options))
+        self._name_codes()
+
+    def _failed(self, error: BaseException) -> None:
+        problem = is_problem(error)
+        self.problem.setText(
+            problem_message(problem)
+            if problem is not None
+            else self.tr("The wrap-up codes could not be read ({error}).").format(
+                error=type(error).__name__
+            )
+        )
+        self.problem.show()
+
+    def _name_codes(self) -> None:
+        chinese = speaks_chinese()
+        names = {o.code: (o.name_zh if chinese else o.name_en) for o in self._options}
+        for row in range(self.codes.count()):
+            item = self.codes.item(row)
+            code = str(item.data(Qt.ItemDataRole.UserRole))
+            item.setText(names.get(code) or code)
 
     def _tick(self) -> None:
         seconds = (datetime.now(UTC) - self._started_at).total_seconds()
@@ -87,9 +127,7 @@ class WrapUpDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Wrap up the call"))
         self._prompt.setText(self.tr("How did the call end?"))
-        for row in range(self.codes.count()):
-            item = self.codes.item(row)
-            item.setText(wrap_up_name(str(item.data(Qt.ItemDataRole.UserRole))))
+        self._name_codes()
         self._tick()
 
     def changeEvent(self, event: QEvent) -> None:

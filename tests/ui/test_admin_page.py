@@ -18,6 +18,7 @@ from ui.tasks import TaskRunner
 from workstation.db import Database
 from workstation.models import AuditRecord
 from workstation.services.auth import SignedInUser, SignInFailed, sign_in
+from workstation.services.options import error_codes, wrap_up_codes
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -259,7 +260,7 @@ def test_products_and_symptoms_from_the_tab(qtbot: QtBot, db: Database, runner: 
     page.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(tab.ready)
     tab.kind.setCurrentIndex(tab.kind.findData("laser_printer"))
-    assert "E-0213" in tab.error_codes.text()
+    assert "E-0213" in {r.code for r in tab.codes.errors.model.rows()}
     models = tab.models.rowCount()
     tab.new_model()
     tab.model_code.setText("LP-2020")  # taken
@@ -279,6 +280,83 @@ def test_products_and_symptoms_from_the_tab(qtbot: QtBot, db: Database, runner: 
     tab.symptom_zh.setText("碳粉污迹")
     tab.save_symptom()
     qtbot.waitUntil(lambda: any(s.code == "toner_smear" for s in tab.symptoms.rows()))
+
+
+def test_error_and_wrap_up_codes_from_the_tab(
+    qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
+) -> None:
+    with_reference_data(db)
+    page, _admin = open_admin(qtbot, db, runner)
+    tab = page.catalog
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(tab.ready)
+    tab.kind.setCurrentIndex(tab.kind.findData("server"))
+    errors = tab.codes.errors
+    assert {r.code for r in errors.model.rows()} >= {"SV-0102", "SV-0906"}
+    assert not any(r.product_category != "server" for r in errors.model.rows())
+    count = errors.model.rowCount()
+
+    errors.new()
+    errors.code.setText("sv-0102")  # taken, whatever the case
+    tab.codes.save_error_code()
+    qtbot.waitUntil(lambda: tab.fields["error.code"].message.isVisible())
+    assert tab.fields["error.code"].message.text() == "This name is already in use."
+    errors.code.setText("SV-0999")
+    errors.name_en.setText("Fan tray missing")
+    errors.name_zh.setText("风扇托架缺失")
+    tab.codes.save_error_code()
+    qtbot.waitUntil(lambda: errors.model.rowCount() == count + 1)
+    assert tab.status.text() == "Error code SV-0999 saved."
+    assert errors.editing is not None and errors.editing.code == "SV-0999", "it stays chosen"
+    assert errors.box.title() == "Error codes of this kind — SV-0999"
+
+    errors.name_en.setText("Fan tray absent")
+    tab.codes.save_error_code()
+    qtbot.waitUntil(lambda: errors.editing.name_en == "Fan tray absent")
+    assert errors.active_button.text() == "Deactivate"
+    errors.active_button.click()
+    qtbot.waitUntil(lambda: not errors.editing.active)
+    assert "no longer suggests it" in tab.status.text()
+    assert errors.active_button.text() == "Reactivate"
+    row = next(r for r in errors.model.rows() if r.code == "SV-0999")
+    index = errors.model.index(errors.model.rows().index(row), 3)
+    assert index.data() == "Deactivated", "a retired code stays listed"
+    assert {c.code for c in error_codes(db, "server")} == {
+        r.code for r in errors.model.rows() if r.active
+    }
+
+    wraps = tab.codes.wrap_ups
+    wraps.new()
+    wraps.code.setText("follow_up")
+    tab.codes.save_wrap_up()
+    qtbot.waitUntil(lambda: tab.fields["wrap.code"].message.isVisible())
+    assert tab.fields["wrap.name_en"].message.text() == "Required."
+    wraps.code.setText("transferred")
+    wraps.name_en.setText("Transferred to a partner")
+    wraps.name_zh.setText("已转合作方")
+    tab.codes.save_wrap_up()
+    qtbot.waitUntil(lambda: wraps.model.rowCount() == 8)
+    assert tab.status.text() == "Wrap-up code Transferred to a partner saved."
+    assert wraps.code.isReadOnly(), "a saved call keeps its code: only the words change"
+    wraps.new()
+    assert not wraps.code.isReadOnly() and wraps.code.text() == ""
+    wraps.table.selectRow(0)
+    assert wraps.code.isReadOnly() and wraps.code.text() == "resolved"
+    assert wrap_up_codes(db)[-1].code == "transferred"
+    with db.session() as session:
+        trail = session.execute(
+            select(AuditRecord.entity, AuditRecord.action).order_by(AuditRecord.id)
+        ).all()
+    assert [tuple(t) for t in trail] == [
+        ("error_code", "create"),
+        ("error_code", "update"),
+        ("error_code", "deactivate"),
+        ("wrap_up_code", "create"),
+    ]
+    for language in ("en", CHINESE):
+        translations.switch(language)
+        qtbot.wait(50)
+        shot(page, f"admin-codes-{language}")
 
 
 def test_screenshots_of_every_administration_tab_in_english_and_chinese(

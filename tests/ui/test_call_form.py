@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,15 @@ from ui.tasks import TaskRunner
 from workstation.db import Database, sqlite_url
 from workstation.drafts import DraftStore
 from workstation.models import Call, Ticket, TicketCounter, TicketEvent
+from workstation.services.admin_catalog import catalog
+from workstation.services.admin_codes import (
+    ErrorCodeInput,
+    WrapUpInput,
+    save_error_code,
+    save_wrap_up_code,
+    set_error_code_active,
+    set_wrap_up_code_active,
+)
 from workstation.services.auth import SignedInUser
 
 
@@ -140,8 +150,10 @@ def test_an_agent_logs_a_call_by_keyboard_and_wraps_it_up(
     dialog = view.findChild(call_form.WrapUpDialog)
     assert dialog is not None
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.ready)
     codes = dialog.findChild(QListWidget)
     assert codes is not None and dialog.code() == "ticket_created"
+    assert codes.currentItem().text() == "Ticket created"
     assert "Call duration" in dialog.duration.text()
     with qtbot.waitSignal(view.ended, timeout=10_000):
         qtbot.keyClick(codes, Qt.Key.Key_Return)
@@ -349,3 +361,73 @@ def test_screenshots_of_the_form_in_english_and_chinese(
     assert view.field_error("phone") != "Not a valid phone number."
     qtbot.wait(100)
     assert view.grab().save(str(shots / "form_zh.png"))
+
+
+# The completer's popup, offscreen.
+@pytest.mark.qt_log_ignore(
+    r"^This plugin does not support (propagateSizeHints|raise)\(\)|grabbing the keyboard"
+)
+def test_the_error_code_completer_offers_what_the_administrator_keeps(
+    qtbot: QtBot, db: Database, runner: TaskRunner, desk: Any, forms: Any
+) -> None:
+    user, customer, device = desk
+    admin = add_desk_user(db, "root", role="admin")
+    codes = {e.code: e.id for e in catalog(db, admin).error_codes}
+    set_error_code_active(db, admin, codes["E-0213"], False)
+    save_error_code(db, admin, None, ErrorCodeInput("laser_printer", "E-7001", "Laser unit"))
+    view = new_form(qtbot, db, runner, user, forms)
+    start_for_device(qtbot, view, customer, device)  # an LP-2020: a laser printer
+    qtbot.waitUntil(lambda: "E-7001" in view.offered_error_codes())
+    assert "E-0213" not in view.offered_error_codes()
+    assert "E-0218" in view.offered_error_codes()
+
+    view.error_code.setFocus()
+    qtbot.keyClicks(view.error_code, "e-70")
+    popup = view.error_completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().rowCount() == 1
+    assert popup.model().index(0, 0).data() == "E-7001  Laser unit"
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert view.error_code.text() == "E-7001", "the code alone goes into the field"
+
+
+def test_the_wrap_up_dialog_offers_a_new_code_and_no_longer_a_retired_one(
+    qtbot: QtBot, db: Database, runner: TaskRunner, desk: Any, forms: Any
+) -> None:
+    user, customer, device = desk
+    admin = add_desk_user(db, "root", role="admin")
+    wrap_ups = {w.code: w.id for w in catalog(db, admin).wrap_up_codes}
+    set_wrap_up_code_active(db, admin, wrap_ups["wrong_number"], False)
+    save_wrap_up_code(db, admin, None, WrapUpInput("transferred", "Transferred", "已转合作方"))
+    view = new_form(qtbot, db, runner, user, forms)
+    start_for_device(qtbot, view, customer, device)
+    view.description.setPlainText("卡纸")
+    view.severity.setCurrentIndex(view.severity.findData("major"))
+    with qtbot.waitSignal(view.saved, timeout=10_000) as saved:
+        view.submit("queue")
+    dialog = view.wrap_up()
+    assert dialog is not None
+    qtbot.waitUntil(dialog.ready)
+    offered = [dialog.codes.item(i) for i in range(dialog.codes.count())]
+    names = {item.data(Qt.ItemDataRole.UserRole): item.text() for item in offered}
+    assert "wrong_number" not in names and names["transferred"] == "Transferred"
+    dialog.codes.setCurrentRow(len(offered) - 1)
+    with qtbot.waitSignal(view.ended, timeout=10_000):
+        dialog.accept()
+    with db.session() as session:
+        call = session.get(Call, saved.args[0].call_id)
+        assert call is not None and call.wrap_up_code == "transferred"
+
+
+def test_the_wrap_up_dialog_names_the_codes_in_chinese(
+    qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
+) -> None:
+    with_reference_data(db)
+    translations.switch(CHINESE)
+    dialog = call_form.WrapUpDialog(db, runner, datetime.now(UTC), "complaint")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.ready)
+    assert dialog.codes.currentItem().text() == "投诉"
+    translations.switch("en")
+    qtbot.waitUntil(lambda: dialog.codes.currentItem().text() == "Complaint")

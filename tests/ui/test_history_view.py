@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.factories import (
     add_call,
     add_customer,
+    add_desk_user,
     add_ticket,
     add_ticket_event,
     with_reference_data,
@@ -19,6 +20,11 @@ from ui.history_view import HistoryView
 from ui.i18n import CHINESE, Translations
 from ui.tasks import TaskRunner
 from workstation.db import Database
+from workstation.services.admin_codes import (
+    WrapUpInput,
+    save_wrap_up_code,
+    set_wrap_up_code_active,
+)
 
 START = datetime(2026, 1, 5, 2, 0, tzinfo=UTC)
 
@@ -112,3 +118,25 @@ def test_a_line_opens_its_ticket_and_speaks_chinese(
     assert view.model.index(0, 4).data() == "状态 新建 → 处理中"
     assert view.model.headerData(0, Qt.Orientation.Horizontal) == "时间"
     assert view.status.text() == "显示 50 条记录"
+
+
+def test_a_call_keeps_the_words_of_its_wrap_up_code_after_it_is_retired(
+    qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
+) -> None:
+    with_reference_data(db)
+    admin = add_desk_user(db, "root", role="admin")
+    created = save_wrap_up_code(
+        db, admin, None, WrapUpInput("transferred", "Transferred", "已转合作方")
+    )
+    code_id = next(w.id for w in created.wrap_up_codes if w.code == "transferred")
+    customer = add_customer(db, "深圳南山医院")
+    add_call(db, customer, started_at=START, ended_at=START, wrap_up_code="transferred")
+    add_call(db, customer, started_at=START - timedelta(days=1), wrap_up_code="follow_up")
+    set_wrap_up_code_active(db, admin, code_id, False)
+    view = _view(qtbot, db, runner)
+    view.show_customer(customer.customer_id)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
+    assert "; Transferred" in view.model.index(0, 4).data()
+    assert "; follow-up" in view.model.index(1, 4).data()
+    translations.switch(CHINESE)
+    qtbot.waitUntil(lambda: "已转合作方" in view.model.index(0, 4).data(), timeout=2000)

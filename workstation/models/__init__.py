@@ -2,7 +2,7 @@
 
 from workstation.models.base import Base, UTCDateTime, utcnow
 from workstation.models.calls import Call
-from workstation.models.catalog import ProductModel, SymptomCategory
+from workstation.models.catalog import ErrorCode, ProductModel, SymptomCategory, WrapUpCode
 from workstation.models.changes import AuditRecord, ChangeLogEntry
 from workstation.models.contracts import ServiceContract, contract_equipment
 from workstation.models.customers import Contact, ContactPhone, Customer, CustomerKind, Site, Tier
@@ -55,6 +55,7 @@ __all__ = [
     "DayKind",
     "Equipment",
     "EquipmentStatus",
+    "ErrorCode",
     "FollowUp",
     "FollowUpStatus",
     "Priority",
@@ -80,6 +81,7 @@ __all__ = [
     "Tier",
     "UTCDateTime",
     "User",
+    "WrapUpCode",
     "contract_equipment",
     "utcnow",
 ]

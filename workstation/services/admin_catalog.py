@@ -1,5 +1,7 @@
 """Administering the product catalogue: product models and the symptom categories per kind.
 
+(The error and wrap-up codes shown beside them are kept by workstation/services/admin_codes.py.)
+
 The fault form offers the symptoms of the model's product kind; an administrator adds
 models and symptoms and corrects their names (both languages). Nothing is deleted here:
 devices and tickets point at them. Every change is on the audit trail and in the change log.
@@ -15,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workstation.db import Database
-from workstation.models import ProductModel, SymptomCategory
+from workstation.models import ErrorCode, ProductModel, SymptomCategory, WrapUpCode
 from workstation.outcomes import FieldError
 from workstation.permissions import Permission, require
 from workstation.services.admin_trail import record_admin_change
@@ -23,7 +25,7 @@ from workstation.services.auth import SignedInUser
 from workstation.services.customer_edit import EditRejected, RecordNotFound, diff
 from workstation.services.reference import product_kinds
 
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/ ]*$")
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/ ]*$")
 MAX_WARRANTY_MONTHS = 120
 
 
@@ -32,7 +34,6 @@ class KindRow:
     code: str
     name_en: str
     name_zh: str
-    error_codes: tuple[str, ...]  # the device error codes the form completes (catalogue file)
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,44 @@ class SymptomInput:
 
 
 @dataclass(frozen=True)
+class ErrorCodeRow:
+    """A device error code of a product kind; an inactive one is no longer suggested."""
+
+    id: int
+    product_category: str
+    code: str
+    name_en: str
+    name_zh: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class WrapUpRow:
+    """A way a call can end; an inactive one is no longer offered at wrap-up."""
+
+    id: int
+    code: str
+    name_en: str
+    name_zh: str
+    active: bool
+    sort_order: int
+
+
+@dataclass(frozen=True)
 class Catalog:
     kinds: tuple[KindRow, ...]
     models: tuple[ModelRow, ...]
     symptoms: tuple[SymptomRow, ...]
+    error_codes: tuple[ErrorCodeRow, ...]
+    wrap_up_codes: tuple[WrapUpRow, ...]
 
 
 def _kinds() -> tuple[KindRow, ...]:
-    return tuple(KindRow(k.code, k.name_en, k.name_zh, k.error_codes) for k in product_kinds())
+    return tuple(KindRow(k.code, k.name_en, k.name_zh) for k in product_kinds())
 
 
-def _catalog(session: Session) -> Catalog:
+def read_catalog(session: Session) -> Catalog:
+    """The whole catalogue as the Products & faults tab shows it, in the caller's session."""
     models = tuple(
         ModelRow(m.id, m.code, m.name, m.category, m.warranty_months)
         for m in session.scalars(
@@ -93,23 +121,35 @@ def _catalog(session: Session) -> Catalog:
             select(SymptomCategory).order_by(SymptomCategory.product_category, SymptomCategory.id)
         )
     )
-    return Catalog(_kinds(), models, symptoms)
+    error_codes = tuple(
+        ErrorCodeRow(e.id, e.product_category, e.code, e.name_en, e.name_zh, e.active)
+        for e in session.scalars(
+            select(ErrorCode).order_by(ErrorCode.product_category, ErrorCode.code)
+        )
+    )
+    wrap_up_codes = tuple(
+        WrapUpRow(w.id, w.code, w.name_en, w.name_zh, w.active, w.sort_order)
+        for w in session.scalars(select(WrapUpCode).order_by(WrapUpCode.sort_order, WrapUpCode.id))
+    )
+    return Catalog(_kinds(), models, symptoms, error_codes, wrap_up_codes)
 
 
 def catalog(db: Database, user: SignedInUser) -> Catalog:
     require(user.role, Permission.ADMINISTER)
     with db.session() as session:
-        return _catalog(session)
+        return read_catalog(session)
 
 
-def _text(errors: list[FieldError], field: str, value: str, limit: int) -> None:
+def check_text(errors: list[FieldError], field: str, value: str, limit: int) -> None:
+    """`value` is required and at most `limit` characters."""
     if not value:
         errors.append(FieldError(field, "required"))
     elif len(value) > limit:
         errors.append(FieldError(field, "too_long", {"max": str(limit)}))
 
 
-def _kind(errors: list[FieldError], field: str, kind: str) -> None:
+def check_kind(errors: list[FieldError], field: str, kind: str) -> None:
+    """`kind` is a product kind of the catalogue."""
     if kind not in {k.code for k in product_kinds()}:
         errors.append(FieldError(field, "unknown"))
 
@@ -127,11 +167,11 @@ def save_model(
         "warranty_months": values.warranty_months,
     }
     errors: list[FieldError] = []
-    _text(errors, "code", code, 40)
-    if code and not _CODE.match(code):
+    check_text(errors, "code", code, 40)
+    if code and not CODE_PATTERN.match(code):
         errors.append(FieldError("code", "invalid_code"))
-    _text(errors, "name", name, 200)
-    _kind(errors, "category", values.category)
+    check_text(errors, "name", name, 200)
+    check_kind(errors, "category", values.category)
     if not 0 <= values.warranty_months <= MAX_WARRANTY_MONTHS:
         errors.append(
             FieldError(
@@ -163,11 +203,11 @@ def save_model(
             }
             changes = diff(old, new)
             if not changes:
-                return _catalog(session)
+                return read_catalog(session)
             for key, value in new.items():
                 setattr(model, key, value)
             record_admin_change(session, user, "product_model", model.id, "update", changes)
-        result = _catalog(session)
+        result = read_catalog(session)
         session.commit()
     return result
 
@@ -184,12 +224,12 @@ def save_symptom(
         "name_zh": values.name_zh.strip(),
     }
     errors: list[FieldError] = []
-    _kind(errors, "product_category", values.product_category)
-    _text(errors, "code", new["code"], 40)
-    if new["code"] and not _CODE.match(new["code"]):
+    check_kind(errors, "product_category", values.product_category)
+    check_text(errors, "code", new["code"], 40)
+    if new["code"] and not CODE_PATTERN.match(new["code"]):
         errors.append(FieldError("code", "invalid_code"))
-    _text(errors, "name_en", new["name_en"], 100)
-    _text(errors, "name_zh", new["name_zh"], 100)
+    check_text(errors, "name_en", new["name_en"], 100)
+    check_text(errors, "name_zh", new["name_zh"], 100)
     with db.session() as session:
         symptom = None
         if symptom_id is not None:
@@ -220,10 +260,10 @@ def save_symptom(
             }
             changes = diff(old, new)
             if not changes:
-                return _catalog(session)
+                return read_catalog(session)
             for key, value in new.items():
                 setattr(symptom, key, value)
             record_admin_change(session, user, "symptom_category", symptom.id, "update", changes)
-        result = _catalog(session)
+        result = read_catalog(session)
         session.commit()
     return result

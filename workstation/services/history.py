@@ -29,6 +29,7 @@ from workstation.models import (
     Ticket,
     TicketEvent,
     User,
+    WrapUpCode,
 )
 
 # The kinds of history entry (what the kind filter offers).
@@ -284,6 +285,8 @@ def _calls_statement(q: _Query, shape: _Shape) -> _Statement | None:
             Call.phone,
             Call.caller_name,
             Call.wrap_up_code,
+            WrapUpCode.name_en.label("wrap_up_en"),
+            WrapUpCode.name_zh.label("wrap_up_zh"),
             Call.notes,
             Call.agent_id,
             Call.customer_id,
@@ -303,6 +306,8 @@ def _calls_statement(q: _Query, shape: _Shape) -> _Statement | None:
         assert condition is not None
         return (
             query.outerjoin(Contact, Contact.id == Call.contact_id)
+            # The administered words of the wrap-up code (none for follow_up and older codes).
+            .outerjoin(WrapUpCode, WrapUpCode.code == Call.wrap_up_code)
             .where(condition, *_bounds(Call.started_at, Call.id, shape))
             .order_by(Call.started_at.desc(), Call.id.desc())
             .limit(q.limit + 1)
@@ -467,6 +472,8 @@ def _entry(source: int, r: Row[Any], users: dict[int, str], customer: str) -> Hi
                 "phone": r.phone,
                 "caller": r.caller_name or r.contact_name or "",
                 "wrap_up_code": r.wrap_up_code,
+                "wrap_up_en": r.wrap_up_en or "",
+                "wrap_up_zh": r.wrap_up_zh or "",
                 "duration_seconds": int(duration) if duration is not None else None,
                 "notes": _first_line(r.notes),
             },

@@ -31,6 +31,7 @@ from workstation.models import (
     TicketCounter,
     TicketEvent,
     TicketStatus,
+    WrapUpCode,
 )
 from workstation.outcomes import FieldError, Refused
 from workstation.permissions import Permission, require
@@ -38,18 +39,10 @@ from workstation.phones import parse_phone
 from workstation.services.auth import SignedInUser
 from workstation.services.centre_settings import REPEAT_WINDOW_DAYS, setting
 from workstation.services.follow_up_plan import plan_follow_up
+from workstation.services.history import FOLLOW_UP_WRAP_UP
 from workstation.services.triage import deadlines, plan_for, priority_for
 from workstation.services.working_minutes import stamp_resolution, stamp_response
 
-WRAP_UP_CODES = (
-    "resolved",
-    "ticket_created",
-    "added_to_ticket",
-    "information_only",
-    "wrong_number",
-    "callback_requested",
-    "complaint",
-)
 CHANNELS = ("phone", "email", "wechat", "web", "walk_in")
 SEVERITIES = ("critical", "major", "minor")
 URGENCIES = ("low", "normal", "high", "urgent")
@@ -766,10 +759,15 @@ def end_call(
 ) -> CallEnded:
     """Record the wrap-up code and the end of the call; its duration is end − start."""
     require(user.role, Permission.LOG_CALLS)
-    if wrap_up_code not in WRAP_UP_CODES:
-        raise ValueError(f"unknown wrap-up code {wrap_up_code!r}")
     ended_at = ended_at or datetime.now(UTC)
     with db.session() as session:
+        if wrap_up_code != FOLLOW_UP_WRAP_UP and not session.scalar(
+            select(WrapUpCode.id).where(
+                WrapUpCode.code == wrap_up_code, WrapUpCode.active.is_(True)
+            )
+        ):
+            # Retired since the dialog opened, or never offered: the agent picks again.
+            raise CallRejected((FieldError("wrap_up_code", "unknown"),))
         call = session.get(Call, call_id)
         if call is None:
             raise LookupError(f"no call {call_id}")

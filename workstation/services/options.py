@@ -1,4 +1,4 @@
-"""The choices forms offer: regions, product models, symptom categories of a product kind.
+"""The choices forms offer: regions, product models, symptoms and error codes, wrap-up codes.
 
 Small reference lists, read once per form and handed back as plain values; a form
 shows `name_zh` or `name_en` by the desk's language.
@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workstation.db import Database
-from workstation.models import ProductModel, Queue, Region, SymptomCategory
+from workstation.models import ErrorCode, ProductModel, Queue, Region, SymptomCategory, WrapUpCode
 from workstation.services.reference import product_kinds
 
 
@@ -48,6 +48,15 @@ class ProductModelOption:
 @dataclass(frozen=True)
 class SymptomOption:
     id: int
+    code: str
+    name_en: str
+    name_zh: str
+
+
+@dataclass(frozen=True)
+class CodeOption:
+    """A code a form offers with its words (an error code's may be empty)."""
+
     code: str
     name_en: str
     name_zh: str
@@ -122,9 +131,23 @@ def symptom_categories(db: Database, product_model_id: int) -> tuple[SymptomOpti
         return tuple(SymptomOption(*row) for row in rows)
 
 
-def error_codes(kind: str) -> tuple[str, ...]:
-    """The device error codes of a product kind, from the catalogue file (for completion)."""
-    for spec in product_kinds():
-        if spec.code == kind:
-            return spec.error_codes
-    return ()
+def error_codes(db: Database, kind: str) -> tuple[CodeOption, ...]:
+    """The active device error codes of a product kind (what the fault form completes)."""
+    with db.session() as session:
+        rows = session.execute(
+            select(ErrorCode.code, ErrorCode.name_en, ErrorCode.name_zh)
+            .where(ErrorCode.product_category == kind, ErrorCode.active.is_(True))
+            .order_by(ErrorCode.code)
+        )
+        return tuple(CodeOption(*row) for row in rows)
+
+
+def wrap_up_codes(db: Database) -> tuple[CodeOption, ...]:
+    """The active wrap-up codes in the order the wrap-up dialog offers them."""
+    with db.session() as session:
+        rows = session.execute(
+            select(WrapUpCode.code, WrapUpCode.name_en, WrapUpCode.name_zh)
+            .where(WrapUpCode.active.is_(True))
+            .order_by(WrapUpCode.sort_order, WrapUpCode.id)
+        )
+        return tuple(CodeOption(*row) for row in rows)

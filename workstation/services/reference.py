@@ -5,6 +5,10 @@ code and an administrator's later edits (in the admin screens) start from
 them. `load_reference_data` adds whatever is missing and never changes a row
 that is already there: running it twice changes nothing, and it does not
 undo an administrator's edits.
+
+The device error codes and the wrap-up codes are not loaded here: migration 0010 seeded
+them (from this catalogue file's `error_codes` and the program's former wrap-up list) in
+every database, once, so a code an administrator renamed or retired never comes back.
 """
 
 from __future__ import annotations
@@ -82,7 +86,7 @@ class ProductKindSpec:
     name_zh: str
     models: tuple[ModelSpec, ...]
     symptoms: tuple[SymptomSpec, ...]
-    error_codes: tuple[str, ...]
+    error_codes: tuple[str, ...]  # as first shipped; the error_codes table is what desks offer
     severity_weights: dict[str, int]
 
 
