@@ -95,7 +95,7 @@
 <context>
     <name>AdminCatalog</name>
     <message>
-        <location filename="../../ui/admin_catalog.py" line="+45"/>
+        <location filename="../../ui/admin_catalog.py" line="+46"/>
         <location line="+11"/>
         <source>Code</source>
         <translation>代码</translation>
@@ -119,6 +119,39 @@
         <location line="+1"/>
         <source>Chinese</source>
         <translation>中文</translation>
+    </message>
+</context>
+<context>
+    <name>AdminCodes</name>
+    <message>
+        <location filename="../../ui/admin_codes.py" line="+46"/>
+        <source>Offered</source>
+        <translation>提供中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -169,7 +202,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="+79"/>
+        <location filename="../../ui/admin_page.py" line="+82"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -777,26 +810,26 @@
 <context>
     <name>CallFormView</name>
     <message>
-        <location line="+482"/>
-        <location line="+578"/>
+        <location line="+485"/>
+        <location line="+618"/>
         <source>(not a known contact)</source>
         <translation>（非已登记联系人）</translation>
     </message>
     <message>
-        <location line="-555"/>
-        <location line="+557"/>
+        <location line="-595"/>
+        <location line="+597"/>
         <source>(choose the model)</source>
         <translation>（请选择型号）</translation>
     </message>
     <message>
-        <location line="-536"/>
-        <location line="+19"/>
-        <location line="+519"/>
+        <location line="-576"/>
+        <location line="+28"/>
+        <location line="+550"/>
         <source>(choose a symptom)</source>
         <translation>（请选择故障现象）</translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-478"/>
         <source>New device: choose its model to register it.</source>
         <translation>新设备：请选择型号以便登记。</translation>
     </message>
@@ -867,17 +900,22 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+189"/>
+        <location line="+201"/>
         <source>Database unreachable — your call is kept and will be saved when the connection is back.</source>
         <translation>无法连接数据库——本次来电已保留，连接恢复后将自动保存。</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-191"/>
         <source>The call could not be saved because of an internal error: {error}</source>
         <translation>因内部错误，来电未能保存：{error}</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
+        <source>That wrap-up code is no longer offered: wrap the call up again.</source>
+        <translation>该小结代码已不再提供：请重新小结通话。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>New call — new caller</source>
         <translation>新来电——新来电人</translation>
     </message>
@@ -1041,12 +1079,7 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../ui/admin_catalog.py" line="+141"/>
-        <source>Error codes the fault form suggests (catalogue file): {codes}</source>
-        <translation>故障表单提示的错误代码（产品目录文件）：{codes}</translation>
-    </message>
-    <message>
-        <location line="+59"/>
+        <location filename="../../ui/admin_catalog.py" line="+199"/>
         <source>Model {code} saved.</source>
         <translation>已保存型号 {code}。</translation>
     </message>
@@ -1132,9 +1165,117 @@
     </message>
 </context>
 <context>
+    <name>CodeBoxes</name>
+    <message>
+        <location filename="../../ui/admin_codes.py" line="+126"/>
+        <source>Error code {code} saved.</source>
+        <translation>错误代码 {code} 已保存。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Error code {code} reactivated: the fault form suggests it again.</source>
+        <translation>错误代码 {code} 已重新启用：故障表单会再次提示它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error code {code} deactivated: the fault form no longer suggests it; tickets that have it keep it.</source>
+        <translation>错误代码 {code} 已停用：故障表单不再提示它；已有该代码的工单保留不变。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Wrap-up code {name} saved.</source>
+        <translation>小结代码“{name}”已保存。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wrap-up code {name} reactivated: agents can end calls with it again.</source>
+        <translation>小结代码“{name}”已重新启用：坐席可再次用它小结通话。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrap-up code {name} deactivated: it is no longer offered; calls that have it keep it.</source>
+        <translation>小结代码“{name}”已停用：不再提供；已使用它的通话记录保留不变。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Error codes of this kind — new code</source>
+        <translation>该类产品的错误代码 — 新代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error codes of this kind — {code}</source>
+        <translation>该类产品的错误代码 — {code}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrap-up codes (how any call ended) — new code</source>
+        <translation>通话小结代码（所有通话的结束方式）— 新代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrap-up codes (how any call ended) — {code}</source>
+        <translation>通话小结代码（所有通话的结束方式）— {code}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Erro&amp;r code:</source>
+        <translation>错误代码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>English:</source>
+        <translation>英文：</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>Chinese:</source>
+        <translation>中文：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wra&amp;p-up code:</source>
+        <translation>小结代码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New error code</source>
+        <translation>新建错误代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save error code</source>
+        <translation>保存错误代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New wrap-up code</source>
+        <translation>新建小结代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save wrap-up code</source>
+        <translation>保存小结代码</translation>
+    </message>
+</context>
+<context>
+    <name>CodeList</name>
+    <message>
+        <location line="-140"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+970"/>
+        <location filename="../../ui/customer_dialogs.py" line="+987"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -1752,7 +1893,7 @@
 <context>
     <name>EditErrors</name>
     <message>
-        <location line="-621"/>
+        <location line="-638"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -1885,6 +2026,26 @@
         <location line="+2"/>
         <source>The calendar has no working time to reach this target.</source>
         <translation>该日历没有足够的工作时间达到此目标。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use lower-case letters, digits or underscores, starting with a letter.</source>
+        <translation>请使用小写字母、数字或下划线，并以字母开头。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This code is kept by the program for its own use.</source>
+        <translation>该代码为程序保留，不能使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved calls keep this code: only its words can change.</source>
+        <translation>已保存的通话使用此代码：只能修改其名称。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At least one wrap-up code must stay offered.</source>
+        <translation>至少要保留一个可用的小结代码。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2281,7 +2442,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history_view.py" line="+58"/>
+        <location filename="../../ui/history_view.py" line="+59"/>
         <source>Ticket opened</source>
         <translation>新建工单</translation>
     </message>
@@ -2336,12 +2497,12 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-83"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
@@ -2366,7 +2527,7 @@
         <translation>到店</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+1"/>
         <source>resolved on the call</source>
         <translation>电话中已解决</translation>
@@ -2438,7 +2599,7 @@
         <translation>未知来电人</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Status {old} → {new}</source>
         <translation>状态 {old} → {new}</translation>
     </message>
@@ -5560,47 +5721,14 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
 </context>
 <context>
-    <name>WrapUp</name>
-    <message>
-        <location filename="../../ui/wrap_up.py" line="+24"/>
-        <source>Resolved on the call</source>
-        <translation>电话中已解决</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ticket created</source>
-        <translation>已建工单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Added to an open ticket</source>
-        <translation>已追加到未关闭工单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Information only</source>
-        <translation>仅咨询</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wrong number</source>
-        <translation>打错电话</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Callback requested</source>
-        <translation>需要回电</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Complaint</source>
-        <translation>投诉</translation>
-    </message>
-</context>
-<context>
     <name>WrapUpDialog</name>
     <message>
-        <location line="+54"/>
+        <location filename="../../ui/wrap_up.py" line="+107"/>
+        <source>The wrap-up codes could not be read ({error}).</source>
+        <translation>无法读取小结代码（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Call duration: {duration}</source>
         <translation>通话时长：{duration}</translation>
     </message>
