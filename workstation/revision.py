@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, inspect, text
 
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0009"
 
 
 def database_revision(engine: Engine) -> str | None:

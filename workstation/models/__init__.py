@@ -6,6 +6,7 @@ from workstation.models.catalog import ProductModel, SymptomCategory
 from workstation.models.changes import AuditRecord, ChangeLogEntry
 from workstation.models.contracts import ServiceContract, contract_equipment
 from workstation.models.customers import Contact, ContactPhone, Customer, CustomerKind, Site, Tier
+from workstation.models.dashboard import DashboardDayRollup, DashboardRollupDay
 from workstation.models.equipment import Equipment, EquipmentStatus
 from workstation.models.org import Queue, Region, Role, User
 from workstation.models.settings import CentreSetting
@@ -52,6 +53,8 @@ __all__ = [
     "ContactPhone",
     "Customer",
     "CustomerKind",
+    "DashboardDayRollup",
+    "DashboardRollupDay",
     "DayKind",
     "Equipment",
     "EquipmentStatus",

@@ -1,0 +1,512 @@
+"""The supervisor dashboard: every tile and chart series in one snapshot, aggregated in SQL.
+
+The plan at 5,000,000 tickets (≈37,000 open, ≈3,300 a day):
+- tiles, backlog age and loads read the open tickets only (the status index), one grouped
+  statement with conditional counts (at-risk and breached are the queue's own conditions)
+  plus one per-assignee count;
+- tickets and calls per hour read today and the same weekday of the last four weeks by
+  their `reported_at` / `started_at` index ranges;
+- per-day series (tickets, response-time median and 90th percentile, SLA compliance) read
+  past days from the rollup table (`dashboard_rollups`: summed once, summed again when one
+  of the day's tickets changes) and today live from the tickets.
+
+Percentiles come from a histogram of whole response minutes, exact below one hour and in
+10-minute, hourly and 6-hour buckets beyond (`BUCKETS`): the nearest-rank percentile's
+bucket, reported as its lower bound; the chart's legend says so. Response time is clock
+time from reported to first response. SLA compliance of a day: of the tickets reported that
+day whose resolution deadline is judged (resolved, or past due), the share resolved in time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy.orm import Session
+
+from workstation.db import Database
+from workstation.models import (
+    OPEN_STATUSES as _OPEN,
+)
+from workstation.models import (
+    Call,
+    Customer,
+    DashboardDayRollup,
+    ProductModel,
+    Role,
+    SlaPlan,
+    SlaTarget,
+    Ticket,
+    User,
+    UTCDateTime,
+)
+from workstation.permissions import Permission, require
+from workstation.services.auth import SignedInUser
+from workstation.services.dashboard_rollups import ensure_rolled
+from workstation.services.dashboard_sql import (
+    Clock,
+    DashboardFilter,
+    as_date,
+    compliance_state,
+    joined_for,
+    response_bucket,
+    ticket_conditions,
+)
+from workstation.services.intake import CENTRE_TIMEZONE
+from workstation.services.options import QueueOption, RegionOption, queue_options, region_options
+from workstation.services.queue import PRIORITIES, TIERS, at_risk_condition, breached_condition
+from workstation.services.reference import product_kinds
+
+OPEN_STATUSES: tuple[str, ...] = tuple(str(s) for s in _OPEN)
+SAME_WEEKDAYS = 4  # the hourly average is over this many past same weekdays
+# Backlog age buckets: (key, upper bound of age); None: no bound.
+BACKLOG_AGES: tuple[tuple[str, timedelta | None], ...] = (
+    ("under_1h", timedelta(hours=1)),
+    ("1h_4h", timedelta(hours=4)),
+    ("4h_1d", timedelta(days=1)),
+    ("1d_3d", timedelta(days=3)),
+    ("3d_7d", timedelta(days=7)),
+    ("over_7d", None),
+)
+MAX_DAYS = 366
+
+
+@dataclass(frozen=True)
+class Period:
+    """Local days first..last, both included."""
+
+    first: date
+    last: date
+
+    @classmethod
+    def last_days(cls, days: int, today: date) -> Period:
+        return cls(today - timedelta(days=days - 1), today)
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return tuple(
+            self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)
+        )
+
+
+@dataclass(frozen=True)
+class Tiles:
+    open: int
+    by_priority: tuple[tuple[str, int], ...]
+    by_status: tuple[tuple[str, int], ...]
+    unassigned: int
+    at_risk: int
+    breached: int
+    oldest_open_since: datetime | None
+
+
+@dataclass(frozen=True)
+class Load:
+    user_id: int
+    display_name: str
+    role: str
+    open_tickets: int
+
+
+@dataclass(frozen=True)
+class Hourly:
+    """Today's tickets and calls per local hour, and the same hours' average over the last
+    `weeks` same weekdays."""
+
+    day: date
+    tickets: tuple[int, ...]
+    calls: tuple[int, ...]
+    tickets_average: tuple[float, ...]
+    calls_average: tuple[float, ...]
+    weeks: int
+
+
+@dataclass(frozen=True)
+class DayPoint:
+    day: date
+    tickets: int
+    responded: int
+    response_median_minutes: int | None
+    response_p90_minutes: int | None
+    resolution_met: int
+    resolution_judged: int
+
+    @property
+    def compliance(self) -> float | None:
+        """The share of judged tickets resolved in time (None: none judged)."""
+        return self.resolution_met / self.resolution_judged if self.resolution_judged else None
+
+
+@dataclass(frozen=True)
+class BacklogAge:
+    key: str
+    tickets: int
+
+
+@dataclass(frozen=True)
+class DashboardSnapshot:
+    now: datetime
+    filter: DashboardFilter
+    period: Period
+    tiles: Tiles
+    loads: tuple[Load, ...]
+    hourly: Hourly
+    days: tuple[DayPoint, ...]
+    backlog: tuple[BacklogAge, ...]
+    response_target_minutes: int | None
+    summed_days: tuple[date, ...] = field(default=())  # past days summed by this call
+
+
+@dataclass(frozen=True)
+class CategoryOption:
+    code: str
+    name_en: str
+    name_zh: str
+
+
+@dataclass(frozen=True)
+class DashboardOptions:
+    regions: tuple[RegionOption, ...]
+    queues: tuple[QueueOption, ...]
+    categories: tuple[CategoryOption, ...]
+    tiers: tuple[str, ...]
+
+
+def centre_clock(db: Database, now: datetime) -> Clock:
+    return Clock.of(db.backend, CENTRE_TIMEZONE, now)
+
+
+def today_of(db: Database, now: datetime | None = None) -> date:
+    """The centre's local day at `now` (for a screen's period choice)."""
+    now = now or datetime.now(UTC)
+    return centre_clock(db, now).local_day(now)
+
+
+def dashboard_options(db: Database, user: SignedInUser) -> DashboardOptions:
+    require(user.role, Permission.VIEW_DASHBOARD)
+    with db.session() as session:
+        regions, queues = region_options(session), queue_options(session)
+        used = set(session.scalars(select(ProductModel.category).distinct()))
+    categories = tuple(
+        CategoryOption(k.code, k.name_en, k.name_zh) for k in product_kinds() if k.code in used
+    )
+    return DashboardOptions(regions, queues, categories, TIERS)
+
+
+def dashboard_snapshot(
+    db: Database,
+    user: SignedInUser,
+    flt: DashboardFilter | None = None,
+    period: Period | None = None,
+    now: datetime | None = None,
+) -> DashboardSnapshot:
+    """Every tile and series of the dashboard for `flt` over `period` (default: 7 days)."""
+    require(user.role, Permission.VIEW_DASHBOARD)
+    now = now or datetime.now(UTC)
+    flt = flt or DashboardFilter()
+    clock = centre_clock(db, now)
+    today = clock.local_day(now)
+    period = period or Period.last_days(7, today)
+    if period.last < period.first or (period.last - period.first).days >= MAX_DAYS:
+        raise ValueError(f"a period of 1 to {MAX_DAYS} days, not {period}")
+    with db.session() as session:
+        summed = ensure_rolled(
+            session, clock, period.first, min(period.last, today - timedelta(days=1)), now
+        )
+        tiles, backlog = _tiles(session, flt, now)
+        snapshot = DashboardSnapshot(
+            now=now,
+            filter=flt,
+            period=period,
+            tiles=tiles,
+            loads=_loads(session, flt),
+            hourly=_hourly(session, clock, flt, today),
+            days=_days(session, clock, flt, period, today, now),
+            backlog=backlog,
+            response_target_minutes=_response_target(session),
+            summed_days=tuple(summed),
+        )
+    return snapshot
+
+
+# -- open tickets ---------------------------------------------------------------------------
+
+
+def tiles_statement(flt: DashboardFilter) -> Any:
+    """Open tickets by priority and status, with unassigned, at-risk, breached, the oldest
+    and the backlog age buckets as conditional counts (`:now` and `tiles_params` bound)."""
+    ages = []
+    for n, (key, upper) in enumerate(BACKLOG_AGES):
+        condition = []
+        if upper is not None:
+            condition.append(Ticket.reported_at > bindparam(f"age_{n}", type_=UTCDateTime()))
+        if n:
+            condition.append(Ticket.reported_at <= bindparam(f"age_{n - 1}", type_=UTCDateTime()))
+        ages.append(func.count().filter(and_(*condition)).label(key))
+    statement = select(
+        Ticket.priority,
+        Ticket.status,
+        func.count().label("open"),
+        func.count().filter(Ticket.assignee_id.is_(None)).label("unassigned"),
+        func.count().filter(at_risk_condition()).label("at_risk"),
+        func.count().filter(breached_condition()).label("breached"),
+        func.min(Ticket.reported_at).label("oldest"),
+        *ages,
+    )
+    return (
+        joined_for(statement, flt)
+        .where(Ticket.status.in_(OPEN_STATUSES), *ticket_conditions(flt))
+        .group_by(Ticket.priority, Ticket.status)
+    )
+
+
+def tiles_params(now: datetime) -> dict[str, datetime]:
+    """`:now` and the instants the backlog age buckets begin (computed here, not in SQL)."""
+    params = {"now": now}
+    for n, (_key, upper) in enumerate(BACKLOG_AGES):
+        if upper is not None:
+            params[f"age_{n}"] = now - upper
+    return params
+
+
+def _tiles(
+    session: Session, flt: DashboardFilter, now: datetime
+) -> tuple[Tiles, tuple[BacklogAge, ...]]:
+    rows = session.execute(tiles_statement(flt), tiles_params(now)).all()
+    by_priority: dict[str, int] = dict.fromkeys(PRIORITIES, 0)
+    by_status: dict[str, int] = dict.fromkeys(OPEN_STATUSES, 0)
+    ages: dict[str, int] = dict.fromkeys((key for key, _ in BACKLOG_AGES), 0)
+    unassigned = at_risk = breached = 0
+    oldest: datetime | None = None
+    for row in rows:
+        by_priority[row.priority] = by_priority.get(row.priority, 0) + row.open
+        by_status[row.status] = by_status.get(row.status, 0) + row.open
+        unassigned += row.unassigned
+        at_risk += row.at_risk
+        breached += row.breached
+        if row.oldest is not None:
+            when = _aware(row.oldest)
+            oldest = when if oldest is None else min(oldest, when)
+        for key in ages:
+            ages[key] += int(getattr(row, key))
+    total = sum(by_status.values())
+    tiles = Tiles(
+        open=total,
+        by_priority=tuple(by_priority.items()),
+        by_status=tuple(by_status.items()),
+        unassigned=unassigned,
+        at_risk=at_risk,
+        breached=breached,
+        oldest_open_since=oldest,
+    )
+    return tiles, tuple(BacklogAge(key, count) for key, count in ages.items())
+
+
+def _aware(value: Any) -> datetime:
+    """min() over a UTCDateTime column loses the type on SQLite: text back to an instant."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def loads_statement(flt: DashboardFilter) -> Any:
+    return (
+        joined_for(select(Ticket.assignee_id, func.count().label("open")), flt)
+        .where(
+            Ticket.status.in_(OPEN_STATUSES),
+            Ticket.assignee_id.is_not(None),
+            *ticket_conditions(flt),
+        )
+        .group_by(Ticket.assignee_id)
+    )
+
+
+def _loads(session: Session, flt: DashboardFilter) -> tuple[Load, ...]:
+    counts = {int(a): int(n) for a, n in session.execute(loads_statement(flt))}
+    users = select(User.id, User.display_name, User.role).where(
+        User.active.is_(True), User.role.in_([Role.AGENT, Role.ENGINEER])
+    )
+    if flt.region_id is not None:
+        users = users.where(or_(User.region_id == flt.region_id, User.id.in_(list(counts))))
+    loads = [
+        Load(int(uid), name, str(role), counts.get(int(uid), 0))
+        for uid, name, role in session.execute(users)
+    ]
+    loads.sort(key=lambda load: (-load.open_tickets, load.display_name, load.user_id))
+    return tuple(loads)
+
+
+# -- per hour -------------------------------------------------------------------------------
+
+
+def _hour_days(today: date) -> list[date]:
+    return [today - timedelta(days=7 * n) for n in range(SAME_WEEKDAYS + 1)]
+
+
+def hourly_statements(clock: Clock, flt: DashboardFilter, today: date) -> tuple[Any, Any]:
+    """Tickets and calls per (local day, hour) on today and the past same weekdays."""
+    days = _hour_days(today)
+
+    def ranges(column: Any) -> Any:
+        return or_(
+            *(
+                and_(column >= clock.day_start(d), column < clock.day_start(d + timedelta(days=1)))
+                for d in days
+            )
+        )
+
+    tday, thour = clock.day_sql(Ticket.reported_at), clock.hour_sql(Ticket.reported_at)
+    tickets = (
+        joined_for(select(tday, thour, func.count()), flt)
+        .where(ranges(Ticket.reported_at), *ticket_conditions(flt))
+        .group_by(tday, thour)
+    )
+    cday, chour = clock.day_sql(Call.started_at), clock.hour_sql(Call.started_at)
+    calls = select(cday, chour, func.count()).select_from(Call)
+    where = [ranges(Call.started_at)]
+    if flt.queue_id is not None or flt.product_category is not None:
+        calls = calls.join(Ticket, Ticket.id == Call.ticket_id)
+        if flt.queue_id is not None:
+            where.append(Ticket.queue_id == flt.queue_id)
+        if flt.product_category is not None:
+            calls = calls.outerjoin(ProductModel, ProductModel.id == Ticket.product_model_id)
+            where.append(ProductModel.category == flt.product_category)
+    if flt.region_id is not None or flt.tier is not None:
+        calls = calls.join(Customer, Customer.id == Call.customer_id)
+        if flt.region_id is not None:
+            where.append(Customer.region_id == flt.region_id)
+        if flt.tier is not None:
+            where.append(Customer.tier == flt.tier)
+    calls = calls.where(*where).group_by(cday, chour)
+    return tickets, calls
+
+
+def _per_hour(rows: Iterable[Any], today: date) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    now_counts, past = [0] * 24, [0] * 24
+    for day, hour, count in rows:
+        if as_date(day) == today:
+            now_counts[int(hour)] += int(count)
+        else:
+            past[int(hour)] += int(count)
+    return tuple(now_counts), tuple(round(n / SAME_WEEKDAYS, 2) for n in past)
+
+
+def _hourly(session: Session, clock: Clock, flt: DashboardFilter, today: date) -> Hourly:
+    tickets_sql, calls_sql = hourly_statements(clock, flt, today)
+    tickets, tickets_average = _per_hour(session.execute(tickets_sql), today)
+    calls, calls_average = _per_hour(session.execute(calls_sql), today)
+    return Hourly(today, tickets, calls, tickets_average, calls_average, SAME_WEEKDAYS)
+
+
+# -- per day --------------------------------------------------------------------------------
+
+
+def rollup_read_statement(flt: DashboardFilter, first: date, last: date) -> Any:
+    """The summed days first..last for the filter: tickets per day, bucket and compliance."""
+    r = DashboardDayRollup
+    where = [r.day >= first, r.day <= last]
+    if flt.region_id is not None:
+        where.append(r.region_id == flt.region_id)
+    if flt.queue_id is not None:
+        where.append(r.queue_id == flt.queue_id)
+    if flt.product_category is not None:
+        where.append(r.product_category == flt.product_category)
+    if flt.tier is not None:
+        where.append(r.tier == flt.tier)
+    return (
+        select(r.day, r.response_bucket, r.compliance, func.sum(r.tickets))
+        .where(*where)
+        .group_by(r.day, r.response_bucket, r.compliance)
+    )
+
+
+def live_days_statement(clock: Clock, flt: DashboardFilter, start: datetime, end: datetime) -> Any:
+    """The same shape as the rollup read, straight from the tickets (today)."""
+    day = clock.day_sql(Ticket.reported_at)
+    bucket, compliance = response_bucket(clock), compliance_state()
+    return (
+        joined_for(select(day, bucket, compliance, func.count()), flt)
+        .where(Ticket.reported_at >= start, Ticket.reported_at < end, *ticket_conditions(flt))
+        .group_by(day, bucket, compliance)
+    )
+
+
+def _days(
+    session: Session,
+    clock: Clock,
+    flt: DashboardFilter,
+    period: Period,
+    today: date,
+    now: datetime,
+) -> tuple[DayPoint, ...]:
+    rows: list[Any] = []
+    past_last = min(period.last, today - timedelta(days=1))
+    if period.first <= past_last:
+        rows += session.execute(rollup_read_statement(flt, period.first, past_last)).all()
+    if period.first <= today <= period.last:
+        start, end = clock.day_start(today), clock.day_start(today + timedelta(days=1))
+        rows += session.execute(live_days_statement(clock, flt, start, end), {"now": now}).all()
+    return days_from_rows(rows, period)
+
+
+def days_from_rows(rows: Iterable[Any], period: Period) -> tuple[DayPoint, ...]:
+    """Per day: tickets, histogram percentiles and compliance from (day, bucket, compliance,
+    tickets) rows."""
+    histograms: dict[date, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    totals: dict[date, int] = defaultdict(int)
+    met: dict[date, int] = defaultdict(int)
+    judged: dict[date, int] = defaultdict(int)
+    for day_value, bucket, compliance, count in rows:
+        day, count = as_date(day_value), int(count)
+        totals[day] += count
+        if int(bucket) >= 0:
+            histograms[day][int(bucket)] += count
+        if int(compliance) >= 0:
+            judged[day] += count
+            met[day] += count if int(compliance) == 1 else 0
+    points = []
+    for day in period.days:
+        histogram = histograms.get(day, {})
+        points.append(
+            DayPoint(
+                day=day,
+                tickets=totals.get(day, 0),
+                responded=sum(histogram.values()),
+                response_median_minutes=percentile(histogram, 0.5),
+                response_p90_minutes=percentile(histogram, 0.9),
+                resolution_met=met.get(day, 0),
+                resolution_judged=judged.get(day, 0),
+            )
+        )
+    return tuple(points)
+
+
+def percentile(histogram: Mapping[int, int], share: float) -> int | None:
+    """The nearest-rank percentile of a histogram {bucket: count}: the bucket holding the
+    ceil(share × n)-th smallest value (None when empty)."""
+    total = sum(histogram.values())
+    if total == 0:
+        return None
+    rank = max(1, math.ceil(share * total))
+    seen = 0
+    for bucket in sorted(histogram):
+        seen += histogram[bucket]
+        if seen >= rank:
+            return bucket
+    raise AssertionError("rank beyond the histogram")
+
+
+def _response_target(session: Session) -> int | None:
+    """The default SLA plan's longest response target (minutes): the line above which every
+    priority's response is late."""
+    return session.scalar(
+        select(func.max(SlaTarget.response_minutes))
+        .join(SlaPlan, SlaPlan.id == SlaTarget.sla_plan_id)
+        .where(SlaPlan.is_default.is_(True))
+    )

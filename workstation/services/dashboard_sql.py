@@ -1,0 +1,163 @@
+"""The dashboard's SQL expressions on both back ends: local days and hours, response minutes,
+response-time buckets, the compliance state, and the filter's joins and conditions.
+
+Days and hours are the service centre's local ones. PostgreSQL converts with `timezone()`;
+SQLite shifts by the zone's UTC offset at `now` (exact for zones without daylight saving,
+such as Asia/Shanghai).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    bindparam,
+    case,
+    cast,
+    func,
+)
+
+from workstation.models import Customer, ProductModel, Queue, Ticket, UTCDateTime
+
+_Statement = Select[*tuple[Any, ...]]
+
+NOW: BindParameter[datetime] = bindparam("now", type_=UTCDateTime())
+
+# Response-time histogram buckets (minutes): (below this many minutes, bucket width).
+BUCKETS: tuple[tuple[int | None, int], ...] = ((60, 1), (480, 10), (2880, 60), (None, 360))
+
+
+@dataclass(frozen=True)
+class DashboardFilter:
+    """Which tickets the dashboard counts; None means any."""
+
+    region_id: int | None = None
+    queue_id: int | None = None
+    product_category: str | None = None
+    tier: str | None = None
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The centre's zone on one back end: local days as UTC instants and as SQL."""
+
+    backend: str
+    zone: ZoneInfo
+    offset_minutes: int  # the zone's UTC offset at `now` (SQLite's shift)
+
+    @classmethod
+    def of(cls, backend: str, zone_name: str, now: datetime) -> Clock:
+        zone = ZoneInfo(zone_name)
+        offset = now.astimezone(zone).utcoffset() or timedelta()
+        return cls(backend, zone, int(offset.total_seconds() // 60))
+
+    def local_day(self, instant: datetime) -> date:
+        return instant.astimezone(self.zone).date()
+
+    def day_start(self, day: date) -> datetime:
+        """The UTC instant a local day begins."""
+        return datetime.combine(day, time(), self.zone).astimezone(UTC)
+
+    def day_sql(self, column: Any) -> ColumnElement[Any]:
+        if self.backend == "sqlite":
+            return func.date(column, f"{self.offset_minutes:+d} minutes")
+        return cast(func.timezone(self.zone.key, column), Date)
+
+    def hour_sql(self, column: Any) -> ColumnElement[int]:
+        if self.backend == "sqlite":
+            return cast(func.strftime("%H", column, f"{self.offset_minutes:+d} minutes"), Integer)
+        return cast(func.extract("hour", func.timezone(self.zone.key, column)), Integer)
+
+    def minutes_between(self, start: Any, end: Any) -> ColumnElement[int]:
+        """Whole minutes from `start` to `end` (seconds rounded, then truncated to minutes)."""
+        seconds: ColumnElement[Any]
+        if self.backend == "sqlite":
+            seconds = (func.julianday(end) - func.julianday(start)) * 86400
+        else:
+            seconds = func.extract("epoch", end - start)
+        whole: ColumnElement[int] = cast(func.round(seconds), Integer)
+        return whole // 60
+
+
+def as_date(value: Any) -> date:
+    """A day as SQLite (text) or PostgreSQL (date) returns it."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def response_bucket(clock: Clock) -> ColumnElement[int]:
+    """The histogram bucket (its lower bound in minutes) of a ticket's first response time;
+    -1 for a ticket with no first response yet."""
+    minutes = clock.minutes_between(Ticket.reported_at, Ticket.first_response_at)
+    whens: list[tuple[ColumnElement[bool], ColumnElement[int] | int]] = [
+        (Ticket.first_response_at.is_(None), -1),
+        (minutes < 0, 0),
+    ]
+    last_width = 1
+    for below, width in BUCKETS:
+        bucket = minutes if width == 1 else (minutes // width) * width
+        if below is None:
+            last_width = width
+            break
+        whens.append((minutes < below, bucket))
+    return case(*whens, else_=(minutes // last_width) * last_width)
+
+
+def bucket_of(minutes: int) -> int:
+    """The same bucket in Python (tests and legends)."""
+    for below, width in BUCKETS:
+        if below is None or minutes < below:
+            return max(minutes, 0) // width * width
+    raise AssertionError("the last bucket is open")
+
+
+def compliance_state() -> ColumnElement[int]:
+    """1 the resolution deadline was met, 0 missed (resolved late, or open and past due at
+    `:now`), -1 not judged (no deadline, or open and not yet due)."""
+    due = Ticket.resolution_due_at
+    return case(
+        (due.is_(None), -1),
+        (Ticket.resolved_at.is_not(None) & (Ticket.resolved_at <= due), 1),
+        (Ticket.resolved_at.is_not(None), 0),
+        (due < NOW, 0),
+        else_=-1,
+    )
+
+
+def region_of_ticket() -> ColumnElement[int | None]:
+    """A ticket's region: its queue's, else its customer's (as the queue counts it)."""
+    return func.coalesce(Queue.region_id, Customer.region_id)
+
+
+def joined_for(
+    statement: _Statement, flt: DashboardFilter, *, all_dims: bool = False
+) -> _Statement:
+    """`statement` over tickets joined only to what the filter (or `all_dims`) needs."""
+    statement = statement.select_from(Ticket)
+    if all_dims or flt.region_id is not None or flt.tier is not None:
+        statement = statement.join(Customer, Customer.id == Ticket.customer_id)
+    if all_dims or flt.region_id is not None:
+        statement = statement.outerjoin(Queue, Queue.id == Ticket.queue_id)
+    if all_dims or flt.product_category is not None:
+        statement = statement.outerjoin(ProductModel, ProductModel.id == Ticket.product_model_id)
+    return statement
+
+
+def ticket_conditions(flt: DashboardFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if flt.region_id is not None:
+        where.append(region_of_ticket() == flt.region_id)
+    if flt.queue_id is not None:
+        where.append(Ticket.queue_id == flt.queue_id)
+    if flt.product_category is not None:
+        where.append(ProductModel.category == flt.product_category)
+    if flt.tier is not None:
+        where.append(Customer.tier == flt.tier)
+    return where
