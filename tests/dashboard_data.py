@@ -105,7 +105,11 @@ def build_centre(db: Database) -> Centre:
     region_a, region_b = region_list[0].id, region_list[1].id
     vip = add_customer(db, "北京VIP客户", tier="vip", region_id=region_a)
     standard = add_customer(
-        db, "广州标准客户", tier="standard", region_id=region_b, contacts=(("李四", ("139 0000 1111",)),)
+        db,
+        "广州标准客户",
+        tier="standard",
+        region_id=region_b,
+        contacts=(("李四", ("139 0000 1111",)),),
     )
     engineer = add_worker(db, "eng1", "engineer", region_id=region_a)
     supervisor = add_worker(db, "boss", "supervisor")
@@ -178,6 +182,4 @@ def build_centre(db: Database) -> Centre:
             resolution_due_at=beijing(2026, 11, 17, 8, 0),
             resolved_at=beijing(2026, 11, 16, 12, 0),
         )
-    return Centre(
-        region_a, region_b, vip, standard, engineer, supervisor, category, late, open_20
-    )
+    return Centre(region_a, region_b, vip, standard, engineer, supervisor, category, late, open_20)

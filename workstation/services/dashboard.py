@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import Date, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from workstation.db import Database
@@ -52,9 +52,13 @@ from workstation.services.dashboard_sql import (
     Clock,
     DashboardFilter,
     as_date,
+    cached,
     compliance_state,
+    filter_params,
+    filter_shape,
     joined_for,
     response_bucket,
+    shaped,
     ticket_conditions,
 )
 from workstation.services.intake import CENTRE_TIMEZONE
@@ -239,7 +243,12 @@ def dashboard_snapshot(
 
 def tiles_statement(flt: DashboardFilter) -> Any:
     """Open tickets by priority and status, with unassigned, at-risk, breached, the oldest
-    and the backlog age buckets as conditional counts (`:now` and `tiles_params` bound)."""
+    and the backlog age buckets as conditional counts (`tiles_params` and the filter's
+    values bound)."""
+    return cached(("tiles", filter_shape(flt)), lambda: _build_tiles(shaped(flt)))
+
+
+def _build_tiles(flt: DashboardFilter) -> Any:
     ages = []
     for n, (key, upper) in enumerate(BACKLOG_AGES):
         condition = []
@@ -265,9 +274,10 @@ def tiles_statement(flt: DashboardFilter) -> Any:
     )
 
 
-def tiles_params(now: datetime) -> dict[str, datetime]:
-    """`:now` and the instants the backlog age buckets begin (computed here, not in SQL)."""
-    params = {"now": now}
+def tiles_params(now: datetime, flt: DashboardFilter) -> dict[str, Any]:
+    """`:now`, the instants the backlog age buckets begin (computed here, not in SQL) and
+    the filter's values."""
+    params: dict[str, Any] = {"now": now, **filter_params(flt)}
     for n, (_key, upper) in enumerate(BACKLOG_AGES):
         if upper is not None:
             params[f"age_{n}"] = now - upper
@@ -277,7 +287,7 @@ def tiles_params(now: datetime) -> dict[str, datetime]:
 def _tiles(
     session: Session, flt: DashboardFilter, now: datetime
 ) -> tuple[Tiles, tuple[BacklogAge, ...]]:
-    rows = session.execute(tiles_statement(flt), tiles_params(now)).all()
+    rows = session.connection().execute(tiles_statement(flt), tiles_params(now, flt)).all()
     by_priority: dict[str, int] = dict.fromkeys(PRIORITIES, 0)
     by_status: dict[str, int] = dict.fromkeys(OPEN_STATUSES, 0)
     ages: dict[str, int] = dict.fromkeys((key for key, _ in BACKLOG_AGES), 0)
@@ -316,6 +326,11 @@ def _aware(value: Any) -> datetime:
 
 
 def loads_statement(flt: DashboardFilter) -> Any:
+    """Open tickets per assignee (the filter's values bound)."""
+    return cached(("loads", filter_shape(flt)), lambda: _build_loads(shaped(flt)))
+
+
+def _build_loads(flt: DashboardFilter) -> Any:
     return (
         joined_for(select(Ticket.assignee_id, func.count().label("open")), flt)
         .where(
@@ -327,16 +342,23 @@ def loads_statement(flt: DashboardFilter) -> Any:
     )
 
 
-def _loads(session: Session, flt: DashboardFilter) -> tuple[Load, ...]:
-    counts = {int(a): int(n) for a, n in session.execute(loads_statement(flt))}
-    users = select(User.id, User.display_name, User.role).where(
+def _build_users() -> Any:
+    return select(User.id, User.display_name, User.role, User.region_id).where(
         User.active.is_(True), User.role.in_([Role.AGENT, Role.ENGINEER])
     )
-    if flt.region_id is not None:
-        users = users.where(or_(User.region_id == flt.region_id, User.id.in_(list(counts))))
+
+
+def _loads(session: Session, flt: DashboardFilter) -> tuple[Load, ...]:
+    connection = session.connection()
+    counts = {
+        int(a): int(n) for a, n in connection.execute(loads_statement(flt), filter_params(flt))
+    }
+    users = cached(("users",), _build_users)
     loads = [
         Load(int(uid), name, str(role), counts.get(int(uid), 0))
-        for uid, name, role in session.execute(users)
+        for uid, name, role, region_id in connection.execute(users)
+        # With a region chosen: its people, and whoever holds its tickets.
+        if flt.region_id is None or region_id == flt.region_id or int(uid) in counts
     ]
     loads.sort(key=lambda load: (-load.open_tickets, load.display_name, load.user_id))
     return tuple(loads)
@@ -349,15 +371,30 @@ def _hour_days(today: date) -> list[date]:
     return [today - timedelta(days=7 * n) for n in range(SAME_WEEKDAYS + 1)]
 
 
-def hourly_statements(clock: Clock, flt: DashboardFilter, today: date) -> tuple[Any, Any]:
-    """Tickets and calls per (local day, hour) on today and the past same weekdays."""
-    days = _hour_days(today)
+def hourly_statements(clock: Clock, flt: DashboardFilter) -> tuple[Any, Any]:
+    """Tickets and calls per (local day, hour) on today and the past same weekdays
+    (`hourly_params` and the filter's values bound)."""
+    key = ("hourly", clock, filter_shape(flt))
+    return cached(key, lambda: _build_hourly(clock, shaped(flt)))
 
+
+def hourly_params(clock: Clock, today: date, flt: DashboardFilter) -> dict[str, Any]:
+    params: dict[str, Any] = filter_params(flt)
+    for n, day in enumerate(_hour_days(today)):
+        params[f"from_{n}"] = clock.day_start(day)
+        params[f"to_{n}"] = clock.day_start(day + timedelta(days=1))
+    return params
+
+
+def _build_hourly(clock: Clock, flt: DashboardFilter) -> tuple[Any, Any]:
     def ranges(column: Any) -> Any:
         return or_(
             *(
-                and_(column >= clock.day_start(d), column < clock.day_start(d + timedelta(days=1)))
-                for d in days
+                and_(
+                    column >= bindparam(f"from_{n}", type_=UTCDateTime()),
+                    column < bindparam(f"to_{n}", type_=UTCDateTime()),
+                )
+                for n in range(SAME_WEEKDAYS + 1)
             )
         )
 
@@ -373,16 +410,16 @@ def hourly_statements(clock: Clock, flt: DashboardFilter, today: date) -> tuple[
     if flt.queue_id is not None or flt.product_category is not None:
         calls = calls.join(Ticket, Ticket.id == Call.ticket_id)
         if flt.queue_id is not None:
-            where.append(Ticket.queue_id == flt.queue_id)
+            where.append(Ticket.queue_id == bindparam("queue_id"))
         if flt.product_category is not None:
             calls = calls.outerjoin(ProductModel, ProductModel.id == Ticket.product_model_id)
-            where.append(ProductModel.category == flt.product_category)
+            where.append(ProductModel.category == bindparam("product_category"))
     if flt.region_id is not None or flt.tier is not None:
         calls = calls.join(Customer, Customer.id == Call.customer_id)
         if flt.region_id is not None:
-            where.append(Customer.region_id == flt.region_id)
+            where.append(Customer.region_id == bindparam("region_id"))
         if flt.tier is not None:
-            where.append(Customer.tier == flt.tier)
+            where.append(Customer.tier == bindparam("tier"))
     calls = calls.where(*where).group_by(cday, chour)
     return tickets, calls
 
@@ -397,28 +434,43 @@ def _per_hour(rows: Iterable[Any], today: date) -> tuple[tuple[int, ...], tuple[
     return tuple(now_counts), tuple(round(n / SAME_WEEKDAYS, 2) for n in past)
 
 
+_CALL_PARAMS = frozenset(
+    {"region_id", "queue_id", "product_category", "tier"}
+    | {f"{edge}_{n}" for edge in ("from", "to") for n in range(SAME_WEEKDAYS + 1)}
+)
+
+
 def _hourly(session: Session, clock: Clock, flt: DashboardFilter, today: date) -> Hourly:
-    tickets_sql, calls_sql = hourly_statements(clock, flt, today)
-    tickets, tickets_average = _per_hour(session.execute(tickets_sql), today)
-    calls, calls_average = _per_hour(session.execute(calls_sql), today)
+    tickets_sql, calls_sql = hourly_statements(clock, flt)
+    params = hourly_params(clock, today, flt)
+    connection = session.connection()
+    tickets, tickets_average = _per_hour(connection.execute(tickets_sql, params), today)
+    calls, calls_average = _per_hour(
+        connection.execute(calls_sql, {k: v for k, v in params.items() if k in _CALL_PARAMS}),
+        today,
+    )
     return Hourly(today, tickets, calls, tickets_average, calls_average, SAME_WEEKDAYS)
 
 
 # -- per day --------------------------------------------------------------------------------
 
 
-def rollup_read_statement(flt: DashboardFilter, first: date, last: date) -> Any:
-    """The summed days first..last for the filter: tickets per day, bucket and compliance."""
+def rollup_read_statement(flt: DashboardFilter) -> Any:
+    """The summed days :first..:last for the filter: tickets per day, bucket and compliance."""
+    return cached(("rollup_read", filter_shape(flt)), lambda: _build_rollup_read(flt))
+
+
+def _build_rollup_read(flt: DashboardFilter) -> Any:
     r = DashboardDayRollup
-    where = [r.day >= first, r.day <= last]
+    where = [r.day >= bindparam("first", type_=Date()), r.day <= bindparam("last", type_=Date())]
     if flt.region_id is not None:
-        where.append(r.region_id == flt.region_id)
+        where.append(r.region_id == bindparam("region_id"))
     if flt.queue_id is not None:
-        where.append(r.queue_id == flt.queue_id)
+        where.append(r.queue_id == bindparam("queue_id"))
     if flt.product_category is not None:
-        where.append(r.product_category == flt.product_category)
+        where.append(r.product_category == bindparam("product_category"))
     if flt.tier is not None:
-        where.append(r.tier == flt.tier)
+        where.append(r.tier == bindparam("tier"))
     return (
         select(r.day, r.response_bucket, r.compliance, func.sum(r.tickets))
         .where(*where)
@@ -426,10 +478,18 @@ def rollup_read_statement(flt: DashboardFilter, first: date, last: date) -> Any:
     )
 
 
-def live_days_statement(clock: Clock, flt: DashboardFilter, start: datetime, end: datetime) -> Any:
-    """The same shape as the rollup read, straight from the tickets (today)."""
+def live_days_statement(clock: Clock, flt: DashboardFilter) -> Any:
+    """The same shape as the rollup read, straight from the tickets reported in
+    [:start, :end) (today); `:now` and the filter's values bound."""
+    key = ("live_days", clock, filter_shape(flt))
+    return cached(key, lambda: _build_live_days(clock, shaped(flt)))
+
+
+def _build_live_days(clock: Clock, flt: DashboardFilter) -> Any:
     day = clock.day_sql(Ticket.reported_at)
     bucket, compliance = response_bucket(clock), compliance_state()
+    start = bindparam("start", type_=UTCDateTime())
+    end = bindparam("end", type_=UTCDateTime())
     return (
         joined_for(select(day, bucket, compliance, func.count()), flt)
         .where(Ticket.reported_at >= start, Ticket.reported_at < end, *ticket_conditions(flt))
@@ -446,12 +506,18 @@ def _days(
     now: datetime,
 ) -> tuple[DayPoint, ...]:
     rows: list[Any] = []
+    connection = session.connection()
+    params = filter_params(flt)
     past_last = min(period.last, today - timedelta(days=1))
     if period.first <= past_last:
-        rows += session.execute(rollup_read_statement(flt, period.first, past_last)).all()
+        rows += connection.execute(
+            rollup_read_statement(flt), {"first": period.first, "last": past_last, **params}
+        ).all()
     if period.first <= today <= period.last:
         start, end = clock.day_start(today), clock.day_start(today + timedelta(days=1))
-        rows += session.execute(live_days_statement(clock, flt, start, end), {"now": now}).all()
+        rows += connection.execute(
+            live_days_statement(clock, flt), {"start": start, "end": end, "now": now, **params}
+        ).all()
     return days_from_rows(rows, period)
 
 
@@ -505,7 +571,11 @@ def percentile(histogram: Mapping[int, int], share: float) -> int | None:
 def _response_target(session: Session) -> int | None:
     """The default SLA plan's longest response target (minutes): the line above which every
     priority's response is late."""
-    return session.scalar(
+    return session.scalar(cached(("target",), _build_target))
+
+
+def _build_target() -> Any:
+    return (
         select(func.max(SlaTarget.response_minutes))
         .join(SlaPlan, SlaPlan.id == SlaTarget.sla_plan_id)
         .where(SlaPlan.is_default.is_(True))

@@ -15,11 +15,11 @@ and reads what the first wrote.
 from __future__ import annotations
 
 import logging
-from typing import Any
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,11 +30,13 @@ from workstation.models import (
     DashboardRollupDay,
     ProductModel,
     Ticket,
+    UTCDateTime,
 )
 from workstation.services.dashboard_sql import (
     Clock,
     DashboardFilter,
     as_date,
+    cached,
     compliance_state,
     joined_for,
     region_of_ticket,
@@ -48,8 +50,12 @@ log = logging.getLogger(__name__)
 ADVANCE_AFTER = 500
 
 
-def sum_statement(clock: Clock, start: datetime, end: datetime) -> Any:
-    """Tickets reported in [start, end) grouped by day and every dimension (`:now` bound)."""
+def sum_statement(clock: Clock) -> Any:
+    """Tickets reported in [:start, :end) grouped by day and every dimension (`:now` bound)."""
+    return cached(("sum", clock), lambda: _build_sum(clock))
+
+
+def _build_sum(clock: Clock) -> Any:
     day = clock.day_sql(Ticket.reported_at)
     columns = (
         day.label("day"),
@@ -60,12 +66,36 @@ def sum_statement(clock: Clock, start: datetime, end: datetime) -> Any:
         response_bucket(clock).label("response_bucket"),
         compliance_state().label("compliance"),
     )
+    start = bindparam("start", type_=UTCDateTime())
+    end = bindparam("end", type_=UTCDateTime())
+    statement = select(*columns, func.count().label("tickets"))
     return (
-        joined_for(
-            select(*columns, func.count().label("tickets")), DashboardFilter(), all_dims=True
-        )
+        joined_for(statement, DashboardFilter(), all_dims=True)
         .where(Ticket.reported_at >= start, Ticket.reported_at < end)
         .group_by(*columns)
+    )
+
+
+def touched_statement(clock: Clock) -> Any:
+    """Per local day of [:start, :end), the newest change-log id in (:low, :mark] of one of
+    its tickets."""
+    return cached(("touched", clock), lambda: _build_touched(clock))
+
+
+def _build_touched(clock: Clock) -> Any:
+    day = clock.day_sql(Ticket.reported_at)
+    return (
+        select(day, func.max(ChangeLogEntry.id))
+        .select_from(ChangeLogEntry)
+        .join(Ticket, Ticket.id == ChangeLogEntry.entity_id)
+        .where(
+            ChangeLogEntry.id > bindparam("low"),
+            ChangeLogEntry.id <= bindparam("mark"),
+            ChangeLogEntry.entity == "ticket",
+            Ticket.reported_at >= bindparam("start", type_=UTCDateTime()),
+            Ticket.reported_at < bindparam("end", type_=UTCDateTime()),
+        )
+        .group_by(day)
     )
 
 
@@ -124,19 +154,14 @@ def _touched(
     last: date,
 ) -> set[date]:
     """Summed days with a ticket change newer than their own change id."""
-    day = clock.day_sql(Ticket.reported_at)
-    rows = session.execute(
-        select(day, func.max(ChangeLogEntry.id))
-        .select_from(ChangeLogEntry)
-        .join(Ticket, Ticket.id == ChangeLogEntry.entity_id)
-        .where(
-            ChangeLogEntry.id > low,
-            ChangeLogEntry.id <= mark,
-            ChangeLogEntry.entity == "ticket",
-            Ticket.reported_at >= clock.day_start(first),
-            Ticket.reported_at < clock.day_start(last + timedelta(days=1)),
-        )
-        .group_by(day)
+    rows = session.connection().execute(
+        touched_statement(clock),
+        {
+            "low": low,
+            "mark": mark,
+            "start": clock.day_start(first),
+            "end": clock.day_start(last + timedelta(days=1)),
+        },
     )
     touched = set()
     for value, newest in rows:
@@ -177,8 +202,10 @@ def _sum_days(session: Session, clock: Clock, days: list[date], mark: int, now: 
     connection = session.connection()
     for first, last in _runs(days):
         start, end = clock.day_start(first), clock.day_start(last + timedelta(days=1))
-        statement = sum_statement(clock, start, end)
-        connection.execute(insert(table).from_select(target, statement), {"now": now})
+        connection.execute(
+            insert(table).from_select(target, sum_statement(clock)),
+            {"start": start, "end": end, "now": now},
+        )
     session.execute(
         insert(DashboardRollupDay),
         [{"day": day, "change_id": mark, "rolled_at": now} for day in days],

@@ -8,9 +8,11 @@ such as Asia/Shanghai).
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
@@ -28,6 +30,7 @@ from sqlalchemy import (
 from workstation.models import Customer, ProductModel, Queue, Ticket, UTCDateTime
 
 _Statement = Select[*tuple[Any, ...]]
+_T = TypeVar("_T")
 
 NOW: BindParameter[datetime] = bindparam("now", type_=UTCDateTime())
 
@@ -151,13 +154,55 @@ def joined_for(
 
 
 def ticket_conditions(flt: DashboardFilter) -> list[ColumnElement[bool]]:
+    """The filter's conditions on tickets, its values as parameters (`filter_params`)."""
     where: list[ColumnElement[bool]] = []
     if flt.region_id is not None:
-        where.append(region_of_ticket() == flt.region_id)
+        where.append(region_of_ticket() == bindparam("region_id"))
     if flt.queue_id is not None:
-        where.append(Ticket.queue_id == flt.queue_id)
+        where.append(Ticket.queue_id == bindparam("queue_id"))
     if flt.product_category is not None:
-        where.append(ProductModel.category == flt.product_category)
+        where.append(ProductModel.category == bindparam("product_category"))
     if flt.tier is not None:
-        where.append(Customer.tier == flt.tier)
+        where.append(Customer.tier == bindparam("tier"))
     return where
+
+
+def filter_shape(flt: DashboardFilter) -> tuple[bool, bool, bool, bool]:
+    """Which conditions a filter has: statements are built once per shape."""
+    return (
+        flt.region_id is not None,
+        flt.queue_id is not None,
+        flt.product_category is not None,
+        flt.tier is not None,
+    )
+
+
+def shaped(flt: DashboardFilter) -> DashboardFilter:
+    """A filter of the same shape with placeholder values (what a cached statement is built
+    from; the values go in as parameters)."""
+    region, queue, category, tier = filter_shape(flt)
+    return DashboardFilter(
+        0 if region else None, 0 if queue else None, "" if category else None, "" if tier else None
+    )
+
+
+def filter_params(flt: DashboardFilter) -> dict[str, Any]:
+    values = {
+        "region_id": flt.region_id,
+        "queue_id": flt.queue_id,
+        "product_category": flt.product_category,
+        "tier": flt.tier,
+    }
+    return {name: value for name, value in values.items() if value is not None}
+
+
+_STATEMENTS: dict[tuple[Any, ...], Any] = {}
+
+
+def cached(key: tuple[Any, ...], build: Callable[[], _T]) -> _T:
+    """A statement built once per key: building one costs more than running it at small
+    scale (SQLAlchemy then finds its compiled form by the statement's cache key)."""
+    statement = _STATEMENTS.get(key)
+    if statement is None:
+        statement = _STATEMENTS[key] = build()
+    return typing.cast(_T, statement)
