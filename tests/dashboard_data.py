@@ -61,10 +61,11 @@ def add_dashboard_ticket(
     resolution_at_risk_at: datetime | None = None,
     assignee_id: int | None = None,
     product_model: int | None = None,
+    number: str | None = None,
 ) -> int:
     with db.session() as session:
         ticket = Ticket(
-            number=f"SR-2026-{700_000 + next(_numbers):06d}",
+            number=number or f"SR-2026-{700_000 + next(_numbers):06d}",
             channel="phone",
             customer_id=customer.customer_id,
             product_model_id=product_model,

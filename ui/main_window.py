@@ -23,6 +23,7 @@ from ui.agent_desk import AgentDeskPage
 from ui.area_pages import NoticePage, WelcomeLine
 from ui.areas import AREAS, Area, area_icon, area_title, may_open, refusal
 from ui.customers_page import CustomersPage
+from ui.dashboard_page import DashboardPage
 from ui.draft_offer import offer_drafts
 from ui.follow_ups_page import FollowUpsPage
 from ui.i18n import LANGUAGES, Translations
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.follow_ups = FollowUpsPage(db=db, runner=runner, user=user)
         self.follow_ups.ticket_activated.connect(self.open_ticket)
         self.queue_area = QueueArea(self.queue, self.follow_ups)
+        self.dashboard = DashboardPage(db=db, runner=runner, user=user)
         self._pages: dict[Area, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
                 page = self.customers
             elif area is Area.QUEUE:
                 page = self.queue_area
+            elif area is Area.DASHBOARD:
+                page = self.dashboard
             else:
                 page = NoticePage(area)
             self._pages[area] = page
@@ -498,6 +502,7 @@ class MainWindow(QMainWindow):
         self._sla_notice(changes)
         self.queue.on_changes(changes)
         self.follow_ups.on_changes(changes)
+        self.dashboard.on_changes(changes)
 
     @Slot(str)
     def _on_live_state(self, state: str) -> None:
@@ -508,6 +513,7 @@ class MainWindow(QMainWindow):
         if live_state is LiveState.LIVE:
             self._count.request()  # whatever was missed while away
             self.queue.on_live()
+            self.dashboard.on_live()
             if user_may_log_calls(self._user):
                 self.follow_ups.reload()
 
@@ -593,6 +599,7 @@ class MainWindow(QMainWindow):
             view.close()
         self.queue.stop()
         self.follow_ups.stop()
+        self.dashboard.stop()
         self._live.changes.disconnect(self._on_changes)
         self._live.state_changed.disconnect(self._on_live_state)
         self._runner.internal_error.disconnect(self._on_internal_error)

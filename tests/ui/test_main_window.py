@@ -59,6 +59,8 @@ def test_every_area_opens_with_its_keyboard_shortcut(qtbot: QtBot, open_desk: Op
             assert window.page(area) is window.customers
         elif area is Area.QUEUE:
             assert window.page(area) is window.queue_area
+        elif area is Area.DASHBOARD:
+            assert window.page(area) is window.dashboard
         else:
             assert window.notice_page(area).notice_text() == NOT_YET
         assert window.area_action(area).isChecked()

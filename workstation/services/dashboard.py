@@ -116,6 +116,10 @@ class Load:
     role: str
     open_tickets: int
 
+    @property
+    def id(self) -> int:
+        return self.user_id
+
 
 @dataclass(frozen=True)
 class Hourly:
@@ -128,6 +132,7 @@ class Hourly:
     tickets_average: tuple[float, ...]
     calls_average: tuple[float, ...]
     weeks: int
+    hour_now: int  # the local hour at `now` (later hours of today have not happened)
 
 
 @dataclass(frozen=True)
@@ -229,7 +234,7 @@ def dashboard_snapshot(
             period=period,
             tiles=tiles,
             loads=_loads(session, flt),
-            hourly=_hourly(session, clock, flt, today),
+            hourly=_hourly(session, clock, flt, today, now),
             days=_days(session, clock, flt, period, today, now),
             backlog=backlog,
             response_target_minutes=_response_target(session),
@@ -440,7 +445,9 @@ _CALL_PARAMS = frozenset(
 )
 
 
-def _hourly(session: Session, clock: Clock, flt: DashboardFilter, today: date) -> Hourly:
+def _hourly(
+    session: Session, clock: Clock, flt: DashboardFilter, today: date, now: datetime
+) -> Hourly:
     tickets_sql, calls_sql = hourly_statements(clock, flt)
     params = hourly_params(clock, today, flt)
     connection = session.connection()
@@ -449,7 +456,8 @@ def _hourly(session: Session, clock: Clock, flt: DashboardFilter, today: date) -
         connection.execute(calls_sql, {k: v for k, v in params.items() if k in _CALL_PARAMS}),
         today,
     )
-    return Hourly(today, tickets, calls, tickets_average, calls_average, SAME_WEEKDAYS)
+    hour_now = now.astimezone(clock.zone).hour
+    return Hourly(today, tickets, calls, tickets_average, calls_average, SAME_WEEKDAYS, hour_now)
 
 
 # -- per day --------------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -185,7 +185,7 @@ def _runs(days: Iterable[date]) -> list[tuple[date, date]]:
 def _sum_days(session: Session, clock: Clock, days: list[date], mark: int, now: datetime) -> None:
     session.execute(delete(DashboardDayRollup).where(DashboardDayRollup.day.in_(days)))
     session.execute(delete(DashboardRollupDay).where(DashboardRollupDay.day.in_(days)))
-    table = DashboardDayRollup.__table__
+    table = cast(Table, DashboardDayRollup.__table__)
     target = [
         table.c[name]
         for name in (
