@@ -98,6 +98,7 @@ def test_per_day_response_percentiles_and_compliance(db: Database, centre: Centr
     assert (today.tickets, today.responded, today.response_median_minutes) == (3, 1, 5)
     assert today.resolution_judged == 0 and today.compliance is None
     assert _day(snapshot, 18).tickets == 0 and _day(snapshot, 18).response_median_minutes is None
+    assert snapshot.response_target_minutes == 480  # the default plan's P3 (reference data)
 
 
 def test_filters(db: Database, centre: Centre) -> None:

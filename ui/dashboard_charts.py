@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from workstation.services.dashboard import BacklogAge, DayPoint, Hourly
+from workstation.services.dashboard import TARGET_PRIORITY, BacklogAge, DayPoint, Hourly
 
 BLUE = QColor("#1f6fb2")
 ORANGE = QColor("#d9771e")
@@ -24,6 +24,7 @@ RED = QColor("#c0392b")
 GREEN = QColor("#2e8b57")
 
 Tip = Callable[..., str]
+LEGEND_ROOM = 1.45  # the y axis reaches this far above the highest value: the legend sits there
 
 
 def _tr(text: str) -> str:
@@ -46,7 +47,8 @@ class Chart(pg.PlotWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(260)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = self.getPlotItem()
         # No grid: its lines are drawn by the axis over the whole plot and made a redraw cost
         # 90 ms instead of 20 (measured, offscreen); the points' tooltips give exact values.
@@ -62,6 +64,8 @@ class Chart(pg.PlotWidget):
         self._ticks: list[list[tuple[float, str]]] | None = None
         self._x_range: tuple[float, float] | None = None
         self.legend = item.addLegend(offset=(8, 4), labelTextColor="k", brush=(255, 255, 255, 200))
+        self.legend.setColumnCount(2)
+        self._y_top = 0.0
 
     def set_x(self, ticks: list[list[tuple[float, str]]], low: float, high: float) -> None:
         """The bottom axis's ticks and the x range, touched only when they change (a new
@@ -72,6 +76,14 @@ class Chart(pg.PlotWidget):
         if (low, high) != self._x_range:
             self._x_range = (low, high)
             self.getPlotItem().setXRange(low, high, padding=0)
+
+    def fit_y(self, *series: Sequence[float], floor: float = 1.0) -> None:
+        """From 0 to the highest value plus room above it for the legend."""
+        values = [v for values in series for v in values if not math.isnan(v)]
+        top = max([*values, floor]) * LEGEND_ROOM
+        if top != self._y_top:
+            self._y_top = top
+            self.getPlotItem().setYRange(0, top, padding=0)
 
     def set_texts(self, title: str, left: str, bottom: str) -> None:
         item = self.getPlotItem()
@@ -150,6 +162,12 @@ class HourlyChart(Chart):
         self.calls.setData(shown, [float(hourly.calls[h]) for h in shown])
         self.tickets_average.setData(hours, list(hourly.tickets_average))
         self.calls_average.setData(hours, list(hourly.calls_average))
+        self.fit_y(
+            [float(v) for v in hourly.tickets],
+            [float(v) for v in hourly.calls],
+            hourly.tickets_average,
+            hourly.calls_average,
+        )
         self.tickets_points.setData(
             x=shown,
             y=[hourly.tickets[h] for h in shown],
@@ -190,7 +208,12 @@ class ResponseChart(Chart):
         )
         self.rename(self.median, _tr("Median"))
         self.rename(self.p90, _tr("90th percentile"))
-        self.rename(self.target, _tr("SLA response target (longest, default plan)"))
+        self.rename(
+            self.target,
+            _tr("SLA response target {priority} (default plan, working time)").format(
+                priority=TARGET_PRIORITY
+            ),
+        )
         # The legend says how the percentiles are approximated (see the service's BUCKETS).
         self.getPlotItem().setTitle(
             _tr("Response time (first response − reported)")
@@ -208,9 +231,11 @@ class ResponseChart(Chart):
         self.p90.setData(x, p90, connect="finite")
         if target_minutes is None or not days:
             self.target.setData([], [])
+            self.fit_y(median, p90)
         else:
             hours = target_minutes / 60
             self.target.setData([-0.5, len(days) - 0.5], [hours, hours])
+            self.fit_y(median, p90, [hours])
         for scatter, values, name in (
             (self.median_points, median, _tr("median")),
             (self.p90_points, p90, _tr("90th percentile")),
@@ -244,6 +269,8 @@ class ComplianceChart(Chart):
         self.compliance = self.line(GREEN)
         self.compliance_points = self.points(GREEN, _data_tip)
         self.getPlotItem().setYRange(0, 105, padding=0)
+        # Compliance is mostly high: the legend goes to the bottom left, out of its way.
+        self.legend.anchor(itemPos=(0, 1), parentPos=(0, 1), offset=(8, -4))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -294,7 +321,6 @@ class BacklogChart(Chart):
         self.getPlotItem().addItem(self.bars)
         self.tops = self.points(BLUE, _data_tip)
         self._keys: list[str] = []
-        self._top = 0.0
         self.legend.addItem(self.bars, " ")
         self.retranslate()
 
@@ -325,7 +351,4 @@ class BacklogChart(Chart):
         )
         self._keys = [b.key for b in backlog]
         self._label_ticks()
-        top = max([*heights, 1.0]) * 1.15
-        if top != self._top:
-            self._top = top
-            self.getPlotItem().setYRange(0, top, padding=0)
+        self.fit_y(heights)

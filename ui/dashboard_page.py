@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -126,9 +127,11 @@ class DashboardPage(QWidget):
         self._fill_fixed_filters()
 
         self.tiles = TilesPanel()
+        self.tiles.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.loads_model = LoadsModel(self)
         self.loads_table = rows_table(self.loads_model, "dashboardLoads")
         self.loads_table.setMinimumWidth(260)
+        self.loads_table.setMaximumHeight(self.tiles.sizeHint().height() + 40)
         self.loads_title = QLabel()
         bold = QFont(self.loads_title.font())
         bold.setBold(True)
@@ -243,6 +246,9 @@ class DashboardPage(QWidget):
         self._charts_grid.addWidget(self.response_chart, 0, 1)
         self._charts_grid.addWidget(self.compliance_chart, 1, 0)
         self._charts_grid.addWidget(self.backlog_chart, 1, 1)
+        for n in range(2):
+            self._charts_grid.setRowStretch(n, 1)
+            self._charts_grid.setColumnStretch(n, 1)
 
     # -- starting and stopping ---------------------------------------------------------------
 
