@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -66,6 +66,11 @@ class Chart(pg.PlotWidget):
         self.legend = item.addLegend(offset=(8, 4), labelTextColor="k", brush=(255, 255, 255, 200))
         self.legend.setColumnCount(2)
         self._y_top = 0.0
+
+    def sizeHint(self) -> QSize:
+        """Small: the page's grid gives charts the room there is (pyqtgraph asks 600 × 480,
+        which made the page scroll in a full-screen window)."""
+        return QSize(420, 280)
 
     def set_x(self, ticks: list[list[tuple[float, str]]], low: float, high: float) -> None:
         """The bottom axis's ticks and the x range, touched only when they change (a new
