@@ -18,7 +18,6 @@ from ui.vocabulary import ticket_status_name
 from workstation.services.dashboard import OPEN_STATUSES, Load, Tiles
 from workstation.services.queue import PRIORITIES
 
-
 COLUMNS = 7  # 14 tiles in two rows
 
 

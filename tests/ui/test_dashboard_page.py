@@ -4,6 +4,7 @@ thread's longest stall, a chart redrawn hundreds of times, screenshots in both l
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import subprocess
@@ -209,7 +210,7 @@ def test_live_from_another_process_throttled_without_stalling_the_gui(
     elapsed = ticks[-1][0] - ticks[0][0]
     assert 1 <= refreshes <= elapsed / 0.5 + 2, (refreshes, elapsed)
     assert refreshes < 20
-    pairs = list(zip(ticks, ticks[1:], strict=False))
+    pairs = list(itertools.pairwise(ticks))
     wall = max(b[0] - a[0] for a, b in pairs) * 1000
     cpu = max(b[1] - a[1] for a, b in pairs) * 1000
     print(
