@@ -1,9 +1,9 @@
 """Shared fixtures: a real database on each back end, and checks that keep the suite strict.
 
 Every test that takes `db` runs twice: on an SQLite file in tmp_path and on a
-private schema of a real PostgreSQL server (`WORKSTATION_TEST_PG_URL`, default
-the local server). The PostgreSQL half is never skipped: an unreachable server
-fails the run.
+private database of a real PostgreSQL server (`WORKSTATION_TEST_PG_URL`, default
+the local server), each a copy of a template migrated once per run. The PostgreSQL
+half is never skipped: an unreachable server fails the run.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 
 from workstation.db import Database, normalise_url, sqlite_url
 from workstation.schema import upgrade
@@ -38,11 +38,6 @@ def pg_admin_url() -> URL:
     return normalise_url(os.environ.get("WORKSTATION_TEST_PG_URL", DEFAULT_PG_URL))
 
 
-def pg_schema_url(schema: str) -> URL:
-    """A URL whose connections see only `schema` (search_path set at connect)."""
-    return pg_admin_url().update_query_dict({"options": f"-csearch_path={schema}"})
-
-
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An SQLite file migrated once; each test gets a copy."""
@@ -53,31 +48,49 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A PostgreSQL database migrated once; each test gets a copy (CREATE DATABASE … TEMPLATE
+    takes about 80 ms where running the migrations takes 500 ms)."""
+    name = f"wst_tpl_{uuid.uuid4().hex[:12]}"
+    admin = _admin_engine()
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE {name}"))
+        db = Database.connect(pg_admin_url().set(database=name), poolclass=_null_pool())
+        upgrade(db.engine)
+        db.dispose()
+        yield name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
 @pytest.fixture
-def database_url(
-    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
-) -> Iterator[URL]:
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[URL]:
     """The URL of a fresh, migrated, empty database on the back end of this run."""
     backend = getattr(request, "param", "sqlite")
     if backend == "sqlite":
         path = tmp_path / "workstation.db"
-        shutil.copy(sqlite_template, path)
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
         yield sqlite_url(path)
         return
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(pg_admin_url(), isolation_level="AUTOCOMMIT")
+    template = request.getfixturevalue("pg_template")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = _admin_engine()
     try:
         with admin.connect() as conn:
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
-        url = pg_schema_url(schema)
-        db = Database.connect(url, poolclass=_null_pool())
-        upgrade(db.engine)
-        db.dispose()
-        yield url
+            conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
+        yield pg_admin_url().set(database=name)
     finally:
         with admin.connect() as conn:
-            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         admin.dispose()
+
+
+def _admin_engine() -> Engine:
+    return create_engine(pg_admin_url(), isolation_level="AUTOCOMMIT", poolclass=_null_pool())
 
 
 def _null_pool() -> type:

@@ -52,6 +52,7 @@ from workstation.passwords import hash_password
 from workstation.schema import upgrade
 from workstation.services.auth import SignInFailed, sign_in
 from workstation.services.reference import load_reference_data
+from workstation.services.working_minutes import used_working_minutes
 
 SMALL = 300
 NOW = datetime(2026, 11, 20, 6, 30, tzinfo=UTC)
@@ -181,6 +182,33 @@ def test_some_tickets_breach_their_sla(db: Database) -> None:
     slow = sum(r.first_response_at > r.response_due_at for r in responded) / len(responded)
     assert 0.03 <= late <= 0.15
     assert 0.03 <= slow <= 0.15
+
+
+def test_demo_tickets_carry_the_working_minutes_the_services_would_store(db: Database) -> None:
+    load(db)
+    with db.session() as session:
+        rows = session.execute(
+            select(
+                Ticket.sla_plan_id,
+                Ticket.reported_at,
+                Ticket.first_response_at,
+                Ticket.resolved_at,
+                Ticket.response_working_minutes,
+                Ticket.resolution_working_minutes,
+            ).where(Ticket.first_response_at.is_not(None))
+        ).all()
+        assert len(rows) > 100
+        for plan, reported, responded, resolved, response, resolution in rows:
+            # The demo's clock counts whole minutes: at most one apart from the services'.
+            expected = used_working_minutes(session, plan, reported, responded)
+            assert expected is not None and response is not None
+            assert abs(response - expected) <= 1
+            if resolved is None:
+                assert resolution is None
+                continue
+            expected = used_working_minutes(session, plan, reported, resolved)
+            assert expected is not None and resolution is not None
+            assert abs(resolution - expected) <= 1
 
 
 # -- determinism ----------------------------------------------------------------------

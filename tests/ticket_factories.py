@@ -4,7 +4,7 @@ with their deadlines computed by triage, and users with a region and skills."""
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -16,7 +16,9 @@ from workstation.models import (
     BusinessCalendar,
     CalendarDay,
     CalendarPeriod,
+    FollowUp,
     Queue,
+    SlaPause,
     SlaPlan,
     SlaTarget,
     Ticket,
@@ -169,3 +171,99 @@ def add_worker(
         session.add(user)
         session.commit()
         return SignedInUser(user.id, username, username, role, region_id, skills)
+
+
+def add_worked_ticket(
+    db: Database,
+    customer: CustomerIds,
+    reported_at: datetime,
+    *,
+    first_response_at: datetime | None = None,
+    resolved_at: datetime | None = None,
+    response_working_minutes: int | None = None,
+    resolution_working_minutes: int | None = None,
+    response_due_at: datetime | None = None,
+    resolution_due_at: datetime | None = None,
+    status: str | None = None,
+    kind: str = "fault",
+    product_model: int | None = None,
+    symptom: int | None = None,
+    error_code: str = "",
+    equipment_id: int | None = None,
+    queue: int | None = None,
+    assignee_id: int | None = None,
+    resolved_on_first_call: bool = False,
+    repeat_of_id: int | None = None,
+    reopened_at: datetime | None = None,
+) -> int:
+    """A ticket as the KPIs read it, every timestamp and stored working minute given by hand.
+
+    The status follows from the timestamps unless given; `reopened_at` adds the pause a
+    reopen leaves (the resolved stretch up to it), which is how a reopen is recognised.
+    """
+    if status is None:
+        status = "resolved" if resolved_at else "in_progress" if first_response_at else "new"
+    with db.session() as session:
+        ticket = Ticket(
+            number=f"SR-2026-{800_000 + next(_numbers):06d}",
+            channel="phone",
+            customer_id=customer.customer_id,
+            equipment_id=equipment_id,
+            product_model_id=product_model,
+            symptom_category_id=symptom,
+            error_code=error_code,
+            reported_at=reported_at,
+            severity="major",
+            priority="P3",
+            status=status,
+            kind=kind,
+            queue_id=queue,
+            assignee_id=assignee_id,
+            response_due_at=response_due_at,
+            resolution_due_at=resolution_due_at,
+            first_response_at=first_response_at,
+            resolved_at=resolved_at,
+            response_working_minutes=response_working_minutes,
+            resolution_working_minutes=resolution_working_minutes,
+            resolved_on_first_call=resolved_on_first_call,
+            repeat_of_id=repeat_of_id,
+            created_at=reported_at,
+            updated_at=reported_at,
+        )
+        session.add(ticket)
+        session.flush()
+        if reopened_at is not None:
+            session.add(
+                SlaPause(
+                    ticket_id=ticket.id,
+                    started_at=reopened_at - timedelta(hours=1),
+                    ended_at=reopened_at,
+                    reason="resolved",
+                )
+            )
+        session.commit()
+        return ticket.id
+
+
+def add_scored_follow_up(
+    db: Database,
+    ticket_id: int,
+    done_at: datetime,
+    satisfaction: int | None,
+    *,
+    reached: bool = True,
+) -> int:
+    """A follow-up call answered at `done_at` with a satisfaction score (None: not given)."""
+    with db.session() as session:
+        follow_up = FollowUp(
+            ticket_id=ticket_id,
+            due_at=done_at,
+            status="done",
+            created_at=done_at - timedelta(days=3),
+            done_at=done_at,
+            reached=reached,
+            satisfaction=satisfaction,
+        )
+        session.add(follow_up)
+        session.commit()
+        return follow_up.id

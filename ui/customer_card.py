@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.cell_tips import show_cut_text_as_tips
 from ui.elided_label import ElidedLabel
 from ui.history_view import HistoryView
 from ui.local_time import local_text
@@ -220,6 +221,7 @@ def rows_table(model: RowsModel, name: str) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    show_cut_text_as_tips(table)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setStretchLastSection(True)

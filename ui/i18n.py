@@ -84,12 +84,14 @@ class Translations(QObject):
                 language = SOURCE_LANGUAGE
                 if language == self._current:
                     return language
+        # The locale first: the LanguageChange events below retranslate screens, and
+        # they pick a record's English or Chinese name by it (speaks_chinese()).
+        QLocale.setDefault(QLocale(language))
         for old in self._installed:
             self._app.removeTranslator(old)
         self._installed = translators
         for translator in translators:
             self._app.installTranslator(translator)
-        QLocale.setDefault(QLocale(language))
         self._current = language
         self.changed.emit(language)
         return language

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.areas import Area, area_title
+from ui.cell_tips import show_cut_text_as_tips
 from ui.customer_card import tier_label
 from ui.flow_layout import FlowLayout
 from ui.queue_model import TICKET_ID_ROLE, Column, QueueTableModel
@@ -115,6 +116,7 @@ class QueueTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doubleClicked.connect(self._activate)
+        show_cut_text_as_tips(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

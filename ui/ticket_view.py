@@ -61,6 +61,7 @@ from workstation.changes import Change
 from workstation.db import Database
 from workstation.permissions import Permission
 from workstation.services.auth import SignedInUser
+from workstation.services.options import SymptomOption, symptom_categories
 from workstation.services.sla_timeline import SlaStep
 from workstation.services.ticket_detail import (
     REOPENED,
@@ -396,6 +397,11 @@ class TicketView(QWidget):
         self.severity.setObjectName("severityCombo")
         self.urgency = QComboBox()
         self.urgency.setObjectName("urgencyCombo")
+        # The symptom taxonomy of the device's product kind, read once the ticket is known.
+        self.symptom = QComboBox()
+        self.symptom.setObjectName("symptomCombo")
+        self._symptoms: tuple[SymptomOption, ...] = ()
+        self._symptoms_of_model: int | None = None
         self.error_code = QLineEdit()
         self.error_code.setObjectName("errorCodeEdit")
         self.error_code.setMaxLength(40)
@@ -406,6 +412,7 @@ class TicketView(QWidget):
         self.edit_boxes = {
             "severity": FieldBox(self.severity),
             "urgency": FieldBox(self.urgency),
+            "symptom_category_id": FieldBox(self.symptom),
             "error_code": FieldBox(self.error_code),
             "description": FieldBox(self.description),
         }
@@ -425,6 +432,7 @@ class TicketView(QWidget):
         self.edit_box = edit_box
         self.severity.currentIndexChanged.connect(self._typed)
         self.urgency.currentIndexChanged.connect(self._typed)
+        self.symptom.currentIndexChanged.connect(self._typed)
         self.error_code.textEdited.connect(self._typed)
         self.description.textChanged.connect(self._typed)
 
@@ -558,6 +566,7 @@ class TicketView(QWidget):
             return
         keep_edits = self.dirty()
         self.detail = detail
+        self._read_symptoms(detail)
         if not keep_edits:
             self._fill_edits(detail)
         self._show()
@@ -766,14 +775,59 @@ class TicketView(QWidget):
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
 
+    def _edit_widgets(self) -> tuple[QWidget, ...]:
+        return (self.severity, self.urgency, self.symptom, self.error_code, self.description)
+
+    def _read_symptoms(self, detail: TicketDetail) -> None:
+        """The symptoms the ticket's product kind offers, read once per model."""
+        model_id = detail.product_model_id
+        if model_id is None or model_id == self._symptoms_of_model:
+            return
+        self._symptoms_of_model = model_id
+        self._runner.read(
+            symptom_categories,
+            self._db,
+            model_id,
+            on_done=self._symptoms_read,
+            on_error=self._read_failed,
+            key=f"ticket-symptoms:{id(self)}",
+        )
+
+    def _symptoms_read(self, found: tuple[SymptomOption, ...]) -> None:
+        if self._closed:
+            return
+        self._symptoms = found
+        chosen = self.symptom.currentData()
+        if not self.dirty() and self.detail is not None:
+            chosen = self.detail.symptom_category_id
+        self.symptom.blockSignals(True)
+        self._fill_symptoms(chosen)
+        self.symptom.blockSignals(False)
+
+    def _fill_symptoms(self, chosen: int | None) -> None:
+        """The symptom list in the language of the screen, `chosen` selected; a symptom
+        outside the list (another product kind's) still shows, so nothing is lost."""
+        chinese = speaks_chinese()
+        self.symptom.clear()
+        self.symptom.addItem(self.tr("(not classified)"), None)
+        for option in self._symptoms:
+            self.symptom.addItem(option.name_zh if chinese else option.name_en, option.id)
+        detail = self.detail
+        if chosen is not None and self.symptom.findData(chosen) < 0 and detail is not None:
+            stored = detail.symptom_name_zh if chinese else detail.symptom_name_en
+            if detail.symptom_category_id == chosen and stored:
+                self.symptom.addItem(stored, chosen)
+        self._set_combo(self.symptom, chosen)
+
     def _fill_edits(self, detail: TicketDetail) -> None:
-        for widget in (self.severity, self.urgency, self.error_code, self.description):
+        for widget in self._edit_widgets():
             widget.blockSignals(True)
         self._set_combo(self.severity, detail.severity)
         self._set_combo(self.urgency, detail.urgency)
+        self._fill_symptoms(detail.symptom_category_id)
         self.error_code.setText(detail.error_code)
         self.description.setPlainText(detail.description)
-        for widget in (self.severity, self.urgency, self.error_code, self.description):
+        for widget in self._edit_widgets():
             widget.blockSignals(False)
         self._edit_base = None
         self._origin = None
@@ -794,6 +848,7 @@ class TicketView(QWidget):
         return {
             "severity": self.severity.currentData(),
             "urgency": self.urgency.currentData(),
+            "symptom_category_id": self.symptom.currentData(),
             "error_code": self.error_code.text().strip(),
             "description": self.description.toPlainText().strip(),
         }
@@ -866,17 +921,19 @@ class TicketView(QWidget):
         stored now, so the form shows what "apply my edits" will save."""
         mine = self._mine()
         self._edit_base = detail.edit
-        for widget in (self.severity, self.urgency, self.error_code, self.description):
+        for widget in self._edit_widgets():
             widget.blockSignals(True)
         if "severity" not in mine:
             self._set_combo(self.severity, detail.severity)
         if "urgency" not in mine:
             self._set_combo(self.urgency, detail.urgency)
+        if "symptom_category_id" not in mine:
+            self._fill_symptoms(detail.symptom_category_id)
         if "error_code" not in mine:
             self.error_code.setText(detail.error_code)
         if "description" not in mine:
             self.description.setPlainText(detail.description)
-        for widget in (self.severity, self.urgency, self.error_code, self.description):
+        for widget in self._edit_widgets():
             widget.blockSignals(False)
         origin = self._origin
         assert origin is not None
@@ -1197,6 +1254,10 @@ class TicketView(QWidget):
         self.timeline_model.retranslate()
         self.sla_model.retranslate()
         self._fill_combos()
+        chosen = self.symptom.currentData()
+        self.symptom.blockSignals(True)
+        self._fill_symptoms(chosen)
+        self.symptom.blockSignals(False)
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:

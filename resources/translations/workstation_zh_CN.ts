@@ -110,7 +110,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="+218"/>
+        <location filename="../../ui/ticket_view.py" line="+219"/>
         <source>Assign the ticket</source>
         <translation>分派工单</translation>
     </message>
@@ -608,7 +608,7 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../ui/customer_card.py" line="+79"/>
+        <location filename="../../ui/customer_card.py" line="+80"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
@@ -688,7 +688,7 @@
         <translation>已报废</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
@@ -1667,7 +1667,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history_view.py" line="+57"/>
+        <location filename="../../ui/history_view.py" line="+58"/>
         <source>Ticket opened</source>
         <translation>新建工单</translation>
     </message>
@@ -1935,7 +1935,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location line="+260"/>
+        <location line="+261"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
@@ -1983,6 +1983,147 @@
         <location line="+4"/>
         <source>Everything</source>
         <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>KpiHelp</name>
+    <message>
+        <location filename="../../ui/kpi_help.py" line="+32"/>
+        <source>Period and filters</source>
+        <translation>统计期间与筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A period is a run of the centre&apos;s local days (Beijing time), both ends included: a ticket counts on the local day its timestamp falls on. Filters: region (the region of the ticket&apos;s queue, else of its customer), queue, product kind (the category of the ticket&apos;s product model; tickets without a model are left out once a kind is chosen) and customer tier. Trends compare with the period of the same number of days just before. A KPI with nothing to measure in the period shows a dash, never 0.</source>
+        <translation>统计期间是服务中心本地（北京时间）的连续若干天，首尾两天都包括在内：工单按其时间点所在的本地日期计入。筛选条件：区域（工单所在队列的区域，队列无区域时取客户的区域）、队列、产品类别（工单产品型号所属的类别；选定类别后，没有型号的工单不计入）和客户等级。趋势与紧挨在前、天数相同的期间比较。期间内没有可统计数据的指标显示为短横线，而不是 0。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>First-call resolution rate</source>
+        <translation>一次解决率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fault tickets reported in the period that were resolved during the call that logged them and never reopened, divided by all fault tickets reported in the period. Complaints are not counted.</source>
+        <translation>期间内受理的故障工单中，在受理该故障的那次通话中即已解决且从未重新打开的工单数，除以期间内受理的全部故障工单数。投诉工单不计入。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Time to respond (mean and median)</source>
+        <translation>响应时长（平均值与中位数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets whose first response (the first move to In progress or Resolved) falls in the period. The time from the report to the first response, shown two ways: working hours of the calendar of the ticket&apos;s SLA plan (nights, weekends, holidays and time waiting for the customer left out), and clock hours (every hour counts). The median of an even number of tickets is the mean of the two middle ones.</source>
+        <translation>首次响应（第一次转为“处理中”或“已解决”）落在期间内的工单。从报障到首次响应的时长，按两种方式显示：按工单 SLA 方案的工作日历计算的工作小时（夜间、周末、节假日以及等待客户的时间不计），以及自然小时（每个小时都计）。工单数为偶数时，中位数取中间两个值的平均。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time to resolve (mean and median)</source>
+        <translation>解决时长（平均值与中位数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets whose latest resolution falls in the period. The time from the report to the resolution in working hours of the SLA plan&apos;s calendar (time waiting for the customer and, for a reopened ticket, the time it stood resolved left out), and in clock hours from the report to the resolution.</source>
+        <translation>最近一次解决落在期间内的工单。从报障到解决的时长：按 SLA 方案工作日历计算的工作小时（等待客户的时间不计；重新打开过的工单，其处于已解决状态的时间也不计），以及从报障到解决的自然小时。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SLA response compliance</source>
+        <translation>SLA 响应达标率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of the tickets first responded to in the period that have a response deadline, the share answered at or before it. Tickets still waiting for a first response are not counted here (they are in the backlog).</source>
+        <translation>期间内首次响应且有响应时限的工单中，在时限之前（含）响应的比例。仍在等待首次响应的工单不在此计入（它们计入积压）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SLA resolution compliance</source>
+        <translation>SLA 解决达标率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of the tickets resolved in the period that have a resolution deadline, the share resolved at or before it (the deadline as last moved by waits for the customer and by priority or plan changes). Open tickets are not counted.</source>
+        <translation>期间内解决且有解决时限的工单中，在时限之前（含）解决的比例（时限以最后一次调整后的为准：等待客户、优先级或方案变更都会顺延时限）。未解决的工单不计入。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reopen rate</source>
+        <translation>重开率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of the tickets resolved in the period, the share that had been reopened at least once (by an agent, or after a follow-up call) before their latest resolution. A reopened ticket not yet resolved again counts once it is.</source>
+        <translation>期间内解决的工单中，在最近一次解决之前至少被重新打开过一次（由坐席重开，或回访后重开）的比例。已重开但尚未再次解决的工单，在再次解决后才计入。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Backlog and its age</source>
+        <translation>积压及其时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets reported before the end of the period and not resolved by then (for a period not over yet: open now), complaints included. Age: clock hours from the report to the end of the period (or now), mean and median.</source>
+        <translation>在期间结束前受理、截至期间结束仍未解决的工单（期间尚未结束时：当前未结的工单），包括投诉。时长：从报障到期间结束（或当前）的自然小时，显示平均值与中位数。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Follow-up satisfaction</source>
+        <translation>回访满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up calls answered in the period with a satisfaction score (1 to 5): the average score, and the share of scores 4 or 5. Calls where the customer was not reached or gave no score are left out.</source>
+        <translation>期间内完成且给出满意度评分（1 至 5 分）的回访：平均分，以及 4 分或 5 分所占的比例。未联系上客户或客户未评分的回访不计入。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Failures by product model, symptom category and error code</source>
+        <translation>按产品型号、故障现象类别和故障代码统计的故障</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fault tickets reported in the period, counted per product model, per symptom category and per error code, each with its share of all fault tickets reported in the period. Faults without a model, symptom or error code have no row, so the shares need not add up to 100%. This is the feedback to R&amp;D.</source>
+        <translation>期间内受理的故障工单，分别按产品型号、故障现象类别和故障代码计数，并给出各自占期间内全部故障工单的比例。没有型号、现象或故障代码的故障不单列一行，因此各行比例之和不一定是 100%。这些数据反馈给研发部门（R&amp;D）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Repeat faults on the same device</source>
+        <translation>同一设备的重复故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fault tickets reported in the period on a known device (serial number) that were flagged as a repeat when logged: the same device&apos;s previous fault had been fixed within the centre&apos;s repeat window (30 days unless the centre changed it). Rate: repeats divided by all fault tickets on known devices; also per product model.</source>
+        <translation>期间内在已知设备（有序列号）上受理、受理时被标记为重复故障的故障工单：该设备上一次故障修复后未超过中心设定的重复期限（除非中心另行设置，为 30 天）。比率：重复故障数除以已知设备上的全部故障工单数；也按产品型号列出。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Engineer utilisation and visits per day</source>
+        <translation>工程师利用率与每日上门次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not measurable yet: visits (arrival, departure, time on site) are not recorded until the field-service records exist, so no utilisation and no visits per day are shown. Shown instead, per active engineer: tickets resolved as assignee in the period, the same per calendar day of the period, and tickets assigned to the engineer and open now.</source>
+        <translation>暂无法统计：在现场服务记录建立之前，上门服务（到达、离开、现场用时）没有记录，因此不显示利用率和每日上门次数。改为按每位在岗工程师显示：期间内作为处理人解决的工单数、按期间自然日平均的每日解决数，以及当前分派给该工程师且未结的工单数。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Parts consumption</source>
+        <translation>备件消耗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not measurable yet: parts used on visits are not recorded until the field-service records exist. No figure is shown.</source>
+        <translation>暂无法统计：在现场服务记录建立之前，上门服务所用的备件没有记录。不显示任何数字。</translation>
+    </message>
+</context>
+<context>
+    <name>KpiHelpDialog</name>
+    <message>
+        <location line="+46"/>
+        <source>KPI definitions</source>
+        <translation>指标定义</translation>
     </message>
 </context>
 <context>
@@ -2326,7 +2467,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/queue_page.py" line="+593"/>
+        <location filename="../../ui/queue_page.py" line="+595"/>
         <source>Showing the {shown} most urgent of {total} tickets.</source>
         <translation>显示最紧急的 {shown} 张工单（共 {total} 张）。</translation>
     </message>
@@ -3016,7 +3157,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+327"/>
+        <location line="+334"/>
         <location line="+10"/>
         <source>When</source>
         <translation>时间</translation>
@@ -3043,17 +3184,17 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+674"/>
+        <location line="+723"/>
         <source>Resolve by</source>
         <translation>解决时限</translation>
     </message>
     <message>
-        <location line="-693"/>
+        <location line="-742"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>The ticket could not be read: the database did not answer.</source>
         <translation>无法读取工单：数据库没有响应。</translation>
     </message>
@@ -3088,23 +3229,23 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>（延迟：{time}）</translation>
     </message>
     <message>
-        <location line="+507"/>
+        <location line="+555"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-531"/>
         <source>Reassign…</source>
         <translation>重新分派…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+494"/>
+        <location line="+542"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-527"/>
         <source>paused {time} of working time</source>
         <translation>暂停工作时间 {time}</translation>
     </message>
@@ -3134,8 +3275,13 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="+80"/>
-        <location line="+84"/>
+        <location line="+47"/>
+        <source>(not classified)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+86"/>
         <location line="+62"/>
         <location line="+24"/>
         <location line="+41"/>
@@ -3143,12 +3289,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-197"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Your edits were discarded; this is the ticket now.</source>
         <translation>您的修改已放弃；这是工单的最新内容。</translation>
     </message>

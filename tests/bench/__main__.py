@@ -15,6 +15,7 @@ from tests.bench import (
     figures_edit,
     figures_history,
     figures_intake,
+    figures_kpis,
     figures_lookup,
     figures_propagation,
     figures_queue,
@@ -33,6 +34,7 @@ FIGURE_MODULES = [
     figures_claims,
     figures_propagation,
     figures_queue,
+    figures_kpis,
     figures_dashboard,
 ]
 

@@ -8,12 +8,14 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.factories import add_customer, with_reference_data
+from tests.factories import add_customer, model_id, with_reference_data
 from tests.ticket_factories import add_planned_ticket, add_worker
+from ui.i18n import CHINESE, Translations
 from ui.tasks import TaskRunner
 from ui.ticket_view import TicketView
 from workstation.db import Database
 from workstation.services.auth import SignedInUser
+from workstation.services.options import symptom_categories
 from workstation.services.sla_plans import default_plan_id
 from workstation.services.ticket_detail import load_ticket
 from workstation.services.ticket_work import edit_ticket
@@ -167,3 +169,41 @@ def test_two_agents_on_one_ticket_see_each_other(
     qtbot.waitUntil(lambda: "张伟" in second.presence.banner.text(), timeout=WAIT_MS)
     first.presence.refresh()
     qtbot.waitUntil(lambda: "李娜" in first.presence.banner.text(), timeout=WAIT_MS)
+
+
+def test_the_symptom_is_chosen_from_the_devices_product_kind_and_saved(
+    qtbot: QtBot, db: Database, runner: TaskRunner, translations: Translations
+) -> None:
+    with_reference_data(db)
+    agent = add_worker(db, "张伟", role="agent")
+    model = model_id(db)
+    symptoms = symptom_categories(db, model)
+    with db.session() as session:
+        plan = default_plan_id(session)
+    ticket_id = add_planned_ticket(
+        db,
+        add_customer(db),
+        plan,
+        datetime.now(UTC) - timedelta(hours=1),
+        status="in_progress",
+        assignee_id=agent.id,
+        product_model=model,
+    )
+    view = _view(qtbot, db, runner, agent, ticket_id)
+    qtbot.waitUntil(lambda: view.symptom.count() == len(symptoms) + 1, timeout=WAIT_MS)
+    assert view.symptom.currentData() is None  # not classified yet
+    assert view.symptom.itemText(1) == symptoms[0].name_en
+
+    view.symptom.setCurrentIndex(view.symptom.findData(symptoms[1].id))
+    assert view.dirty()
+    view.save_button.click()
+    qtbot.waitUntil(lambda: not view.dirty(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.detail.symptom_category_id == symptoms[1].id,
+        timeout=WAIT_MS,
+    )
+    assert load_ticket(db, ticket_id).symptom_category_id == symptoms[1].id
+
+    translations.switch(CHINESE)
+    qtbot.waitUntil(lambda: view.symptom.currentText() == symptoms[1].name_zh, timeout=2000)
+    assert not view.dirty()

@@ -116,14 +116,27 @@ class BusinessClock:
                 inverse.append(minute + 1)
         return cum, inverse
 
-    def add(self, seconds: int, minutes: int) -> int:
-        """The instant `minutes` working minutes after `seconds` (both UTC seconds)."""
+    def _worked(self, seconds: int) -> int | None:
+        """Working minutes from the first day's midnight to `seconds`; None outside the days."""
         local = seconds + self._offset
         index = local // DAY - self._first
-        if not 0 <= index < len(self._cum_in_day) or minutes <= 0:
-            return seconds + minutes * 60
+        if not 0 <= index < len(self._cum_in_day):
+            return None
         cum = self._cum_in_day[index]
-        worked = self._starts[index] + (cum[(local % DAY) // 60] if cum else 0)
+        return self._starts[index] + (cum[(local % DAY) // 60] if cum else 0)
+
+    def minutes_between(self, start: int, end: int) -> int:
+        """Working minutes from `start` to `end` (UTC seconds), as the KPIs store them."""
+        first, last = self._worked(start), self._worked(end)
+        if first is None or last is None:
+            return round((end - start) / 60)
+        return max(0, last - first)
+
+    def add(self, seconds: int, minutes: int) -> int:
+        """The instant `minutes` working minutes after `seconds` (both UTC seconds)."""
+        worked = self._worked(seconds)
+        if worked is None or minutes <= 0:
+            return seconds + minutes * 60
         target = worked + minutes
         day = bisect_left(self._starts, target) - 1
         if day >= len(self._inverse):

@@ -35,7 +35,7 @@ TICKET_COLUMNS = (
     "resolution_type", "root_cause", "solution", "resolved_on_first_call", "repeat_of_id",
     "created_by_id", "version", "created_at", "updated_at",
     "response_at_risk_at", "resolution_at_risk_at", "response_sla_flag", "resolution_sla_flag",
-    "sla_paused_at", "kind",
+    "sla_paused_at", "kind", "response_working_minutes", "resolution_working_minutes",
 )  # fmt: skip
 PAUSE_COLUMNS = ("ticket_id", "started_at", "reason", "started_by_id")
 _OPEN = frozenset({"new", "assigned", "in_progress", "waiting_customer", "waiting_parts"})
@@ -473,6 +473,8 @@ class TicketFactory:
         last_at = ticket_events[-1][0]
         reported_text = stamp(reported)
         is_open = status in _OPEN
+        # What services/working_minutes.py stores (no demo ticket is resolved after a pause).
+        working = _wall_minutes if plan.round_the_clock else self.office.minutes_between
         paused_at = None
         if status == "waiting_customer" and first_response is not None:
             paused_at = stamp(first_response)
@@ -493,6 +495,8 @@ class TicketFactory:
                 _flag(now, first_response or now, response_risk, response_due) if is_open else "",
                 _flag(now, now, resolution_risk, resolution_due) if is_open else "",
                 paused_at, "fault",
+                working(reported, first_response) if first_response else None,
+                working(reported, resolved) if resolved else None,
             )
         )  # fmt: skip
 
@@ -522,6 +526,11 @@ class TicketFactory:
             )
         )  # fmt: skip
         self.next_call += 1
+
+
+def _wall_minutes(start: int, end: int) -> int:
+    """A 24x7 plan's working minutes: every minute counts."""
+    return round((end - start) / 60)
 
 
 def _flag(now: int, end: int, at_risk: int, due: int) -> str:

@@ -116,6 +116,11 @@ class Ticket(Base):
     root_cause: Mapped[str] = mapped_column(Text, default="")
     solution: Mapped[str] = mapped_column(Text, default="")
     resolved_on_first_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Working minutes of the plan's calendar (the customer's waits kept out) from the report
+    # to the first response and to the resolution, stored when those are written: the KPIs
+    # average them in SQL, where no calendar can be computed (services/working_minutes.py).
+    response_working_minutes: Mapped[int | None] = mapped_column(Integer)
+    resolution_working_minutes: Mapped[int | None] = mapped_column(Integer)
     # When each deadline's at-risk share of its target is used up (queue highlight, warnings).
     response_at_risk_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     resolution_at_risk_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -144,6 +149,9 @@ class Ticket(Base):
         Index("ix_tickets_model_symptom", "product_model_id", "symptom_category_id", "id"),
         # The queue: open tickets by time left.
         Index("ix_tickets_status_resolution_due", "status", "resolution_due_at"),
+        # The KPIs of a period: tickets first responded, or resolved, in it.
+        Index("ix_tickets_first_response_at", "first_response_at"),
+        Index("ix_tickets_resolved_at", "resolved_at"),
     )
 
 
@@ -227,4 +235,8 @@ class FollowUp(Base):
     complaint_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __table_args__ = (Index("ix_follow_ups_status_due", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_follow_ups_status_due", "status", "due_at"),
+        # The KPIs of a period: follow-up answers given in it.
+        Index("ix_follow_ups_done_at", "done_at"),
+    )

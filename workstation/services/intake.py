@@ -39,6 +39,7 @@ from workstation.services.auth import SignedInUser
 from workstation.services.centre_settings import REPEAT_WINDOW_DAYS, setting
 from workstation.services.follow_up_plan import plan_follow_up
 from workstation.services.triage import deadlines, plan_for, priority_for
+from workstation.services.working_minutes import stamp_resolution, stamp_response
 
 WRAP_UP_CODES = (
     "resolved",
@@ -639,6 +640,9 @@ def save_call(
                 created_at=now,
                 updated_at=now,
             )
+            if resolved:
+                stamp_response(session, ticket)
+                stamp_resolution(session, ticket)
             session.add(ticket)
             session.flush()
             created = {

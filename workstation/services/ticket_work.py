@@ -64,6 +64,7 @@ from workstation.services.ticket_detail import (
     ticket_detail,
 )
 from workstation.services.triage import calendar_of, deadlines
+from workstation.services.working_minutes import stamp_resolution, stamp_response
 from workstation.sla import Pause
 
 PAUSE_WAITING_CUSTOMER = "waiting_customer"
@@ -432,6 +433,7 @@ def change_status(
             if starts_work and ticket.first_response_at is None:
                 ticket.first_response_at = now
                 details["first_response"] = True
+                stamp_response(session, ticket)
             if to_status == TicketStatus.WAITING_CUSTOMER:
                 session.add(
                     SlaPause(
@@ -449,6 +451,7 @@ def change_status(
                 ticket.solution = resolved.solution
                 ticket.resolved_at = now
                 details["resolution_type"] = resolved.resolution_type
+                stamp_resolution(session, ticket)
             elif to_status == TicketStatus.CLOSED:
                 kind = "closed"
                 ticket.closed_at = now
@@ -494,6 +497,7 @@ def _reopen(
     ticket.status = TicketStatus.IN_PROGRESS if ticket.assignee_id else TicketStatus.NEW
     ticket.resolved_at = None
     ticket.closed_at = None
+    stamp_resolution(session, ticket)
     session.flush()
     _recompute(session, ticket, now)
     for follow_up in session.scalars(
