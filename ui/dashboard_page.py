@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -42,12 +42,12 @@ from workstation.services.auth import SignedInUser
 from workstation.services.dashboard import (
     DashboardOptions,
     DashboardSnapshot,
-    Period,
     dashboard_options,
     dashboard_snapshot,
+    last_days,
     today_of,
 )
-from workstation.services.dashboard_sql import DashboardFilter
+from workstation.services.kpi_filters import KpiFilter, Period
 from workstation.services.queue import TIERS
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class DashboardPage(QWidget):
         self._runner = runner
         self._user = user
         self._clock = clock
-        self._filter = DashboardFilter()
+        self._filter = KpiFilter()
         self._period: Period | None = None
         self._options: DashboardOptions | None = None
         self._snapshot: DashboardSnapshot | None = None
@@ -284,12 +284,18 @@ class DashboardPage(QWidget):
     def _today(self) -> date:
         return today_of(self._db, self._clock())
 
-    def current_filter(self) -> DashboardFilter:
-        return DashboardFilter(
-            region_id=self.region_filter.currentData(),
-            queue_id=self.queue_filter.currentData(),
-            product_category=self.kind_filter.currentData(),
-            tier=self.tier_filter.currentData(),
+    def current_filter(self) -> KpiFilter:
+        """One choice per attribute (the KPI filter takes several: a report may)."""
+
+        def chosen(combo: QComboBox) -> tuple[Any, ...]:
+            value = combo.currentData()
+            return () if value is None else (value,)
+
+        return KpiFilter(
+            region_ids=chosen(self.region_filter),
+            queue_ids=chosen(self.queue_filter),
+            product_categories=chosen(self.kind_filter),
+            tiers=chosen(self.tier_filter),
         )
 
     def current_period(self) -> Period:
@@ -298,12 +304,12 @@ class DashboardPage(QWidget):
         if choice == TODAY:
             return Period(today, today)
         if choice == DAYS_30:
-            return Period.last_days(30, today)
+            return last_days(30, today)
         if choice == CUSTOM:
             first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
             assert isinstance(first, date) and isinstance(last, date)
             return Period(min(first, last), max(first, last))
-        return Period.last_days(7, today)
+        return last_days(7, today)
 
     def _filter_changed(self) -> None:
         if self._filling:
@@ -375,9 +381,7 @@ class DashboardPage(QWidget):
         )
         return True
 
-    def _snapshot_read(
-        self, flt: DashboardFilter, period: Period, snapshot: DashboardSnapshot
-    ) -> None:
+    def _snapshot_read(self, flt: KpiFilter, period: Period, snapshot: DashboardSnapshot) -> None:
         self._refreshes.finished()
         if self._stopped or flt != self._filter or period != self._period:
             return

@@ -20,8 +20,8 @@ from tests.bench.harness import Figure, figure, time_ms
 from workstation.db import Database
 from workstation.models import DashboardDayRollup, DashboardRollupDay
 from workstation.services.auth import SignedInUser
-from workstation.services.dashboard import Period, dashboard_snapshot, today_of
-from workstation.services.dashboard_sql import DashboardFilter
+from workstation.services.dashboard import dashboard_snapshot, days_of, today_of
+from workstation.services.kpi_filters import KpiFilter, Period
 
 NAMES = ("dashboard_refresh", "dashboard_refresh_7d_vip", "dashboard_first_sum")
 REPEAT = 30
@@ -63,9 +63,7 @@ def _floor(db: Database, statements: list[tuple[str, Any]]) -> list[float]:
     return samples
 
 
-def _refresh(
-    db: Database, name: str, flt: DashboardFilter, period: Period, now: datetime
-) -> Figure:
+def _refresh(db: Database, name: str, flt: KpiFilter, period: Period, now: datetime) -> Figure:
     def action() -> object:
         return dashboard_snapshot(db, SUPERVISOR, flt, period, now)
 
@@ -78,7 +76,7 @@ def _refresh(
         time_ms(action, REPEAT),
         _floor(db, statements),
         note=f"{len(statements)} statements, {snapshot.tiles.open:,} open, "
-        f"{tickets:,} tickets in {len(period.days)} days",
+        f"{tickets:,} tickets in {len(days_of(period))} days",
     )
 
 
@@ -87,14 +85,14 @@ def _first_sum(db: Database, period: Period, now: datetime) -> Figure:
     for _ in range(3):
         with db.session() as session:
             session.execute(
-                delete(DashboardDayRollup).where(DashboardDayRollup.day >= period.first)
+                delete(DashboardDayRollup).where(DashboardDayRollup.day >= period.start)
             )
             session.execute(
-                delete(DashboardRollupDay).where(DashboardRollupDay.day >= period.first)
+                delete(DashboardRollupDay).where(DashboardRollupDay.day >= period.start)
             )
             session.commit()
         started = time.perf_counter()
-        snapshot = dashboard_snapshot(db, SUPERVISOR, None, period, now)
+        snapshot = dashboard_snapshot(db, SUPERVISOR, KpiFilter(), period, now)
         samples.append((time.perf_counter() - started) * 1000)
     return figure(
         "dashboard_first_sum",
@@ -115,11 +113,11 @@ def run(url: URL, only: str | None = None) -> list[Figure]:
         if _wanted("dashboard_first_sum", only):
             figures.append(_first_sum(db, month, now))
         if _wanted("dashboard_refresh", only):
-            figures.append(_refresh(db, "dashboard_refresh", DashboardFilter(), month, now))
+            figures.append(_refresh(db, "dashboard_refresh", KpiFilter(), month, now))
         if _wanted("dashboard_refresh_7d_vip", only):
             week = Period(today - timedelta(days=6), today)
             figures.append(
-                _refresh(db, "dashboard_refresh_7d_vip", DashboardFilter(tier="vip"), week, now)
+                _refresh(db, "dashboard_refresh_7d_vip", KpiFilter(tiers=("vip",)), week, now)
             )
     finally:
         db.dispose()

@@ -94,7 +94,7 @@ def test_tiles_loads_and_charts(qtbot: QtBot, make_page: Callable[..., Dashboard
     _x, target = page.response_chart.target.getData()
     assert target is not None and len(target) == 2
     _x, compliance = page.compliance_chart.compliance.getData()
-    assert compliance is not None and compliance[3] == pytest.approx(60.0)
+    assert compliance is not None and compliance[4] == pytest.approx(75.0)  # resolved 21 Nov
     assert math.isnan(compliance[0])  # no ticket judged on 17 Nov
     tips = page.response_chart.median_points.data["data"]
     assert "2026-11-20" in tips[0] and "0.50 h" in tips[0]

@@ -21,31 +21,32 @@ class DashboardRollupDay(Base):
 
 
 class DashboardDayRollup(Base):
-    """How many tickets reported on `day` share these dimensions, response bucket and
-    compliance state (0 / '' mean none; response_bucket -1: no first response yet;
-    compliance -1 not judged, 0 missed, 1 met)."""
+    """How many tickets share these dimensions and `value` on `day` for one measure
+    (services/dashboard_rollups.py: reported that day; first responded that day, value the
+    response-time bucket; resolved that day with a deadline, value 1 met / 0 missed).
+    0 / '' mean none."""
 
     __tablename__ = "dashboard_day_rollups"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     day: Mapped[date] = mapped_column(Date)
+    measure: Mapped[int] = mapped_column(SmallInteger)
     region_id: Mapped[int] = mapped_column(Integer)
     queue_id: Mapped[int] = mapped_column(Integer)
     product_category: Mapped[str] = mapped_column(String(40))
     tier: Mapped[str] = mapped_column(String(10))
-    response_bucket: Mapped[int] = mapped_column(Integer)
-    compliance: Mapped[int] = mapped_column(SmallInteger)
+    value: Mapped[int] = mapped_column(Integer)
     tickets: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (
         UniqueConstraint(
             "day",
+            "measure",
             "region_id",
             "queue_id",
             "product_category",
             "tier",
-            "response_bucket",
-            "compliance",
+            "value",
             name="uq_dashboard_day_rollups_key",
         ),
     )

@@ -6,15 +6,20 @@ The plan at 5,000,000 tickets (≈37,000 open, ≈3,300 a day):
   plus one per-assignee count;
 - tickets and calls per hour read today and the same weekday of the last four weeks by
   their `reported_at` / `started_at` index ranges;
-- per-day series (tickets, response-time median and 90th percentile, SLA compliance) read
-  past days from the rollup table (`dashboard_rollups`: summed once, summed again when one
-  of the day's tickets changes) and today live from the tickets.
+- per-day series read past days from the rollup table (services/dashboard_rollups.py:
+  summed once, summed again when one of the day's tickets changes) and today live from the
+  tickets, with the KPI service's cohorts (services/kpis.py) so the days add up to its
+  figures: tickets reported that day; response time (first response − reported, clock
+  time) of the tickets first responded to that day, median and 90th percentile; SLA
+  compliance of the tickets resolved that day with a resolution deadline, the share
+  resolved at or before it.
+
+The filter and the period are the KPI service's (`KpiFilter`, `Period`,
+services/kpi_filters.py), its values bound into statements built once per filter shape.
 
 Percentiles come from a histogram of whole response minutes, exact below one hour and in
 10-minute, hourly and 6-hour buckets beyond (`BUCKETS`): the nearest-rank percentile's
-bucket, reported as its lower bound; the chart's legend says so. Response time is clock
-time from reported to first response. SLA compliance of a day: of the tickets reported that
-day whose resolution deadline is judged (resolved, or past due), the share resolved in time.
+bucket, reported as its lower bound; the chart's legend says so.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Date, and_, bindparam, func, or_, select
+from sqlalchemy import BindParameter, Date, and_, bindparam, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from workstation.db import Database
@@ -47,21 +52,29 @@ from workstation.models import (
 )
 from workstation.permissions import Permission, require
 from workstation.services.auth import SignedInUser
-from workstation.services.dashboard_rollups import ensure_rolled
+from workstation.services.dashboard_rollups import (
+    REPORTED,
+    RESOLVED,
+    RESPONDED,
+    ensure_rolled,
+    measure_column,
+    measure_extra,
+    measure_value,
+)
 from workstation.services.dashboard_sql import (
     Clock,
-    DashboardFilter,
     as_date,
     cached,
-    compliance_state,
-    filter_params,
-    filter_shape,
-    joined_for,
-    response_bucket,
-    shaped,
-    ticket_conditions,
 )
 from workstation.services.intake import CENTRE_TIMEZONE
+from workstation.services.kpi_filters import (
+    NO_FILTER,
+    FilterShape,
+    KpiFilter,
+    Period,
+    filter_params,
+    filtered_bound,
+)
 from workstation.services.options import QueueOption, RegionOption, queue_options, region_options
 from workstation.services.queue import PRIORITIES, TIERS, at_risk_condition, breached_condition
 from workstation.services.reference import product_kinds
@@ -81,22 +94,13 @@ MAX_DAYS = 366
 TARGET_PRIORITY = "P3"  # the response chart's SLA line: the default plan's target for it
 
 
-@dataclass(frozen=True)
-class Period:
-    """Local days first..last, both included."""
+def last_days(days: int, today: date) -> Period:
+    """The `days` local days ending with `today`."""
+    return Period(today - timedelta(days=days - 1), today)
 
-    first: date
-    last: date
 
-    @classmethod
-    def last_days(cls, days: int, today: date) -> Period:
-        return cls(today - timedelta(days=days - 1), today)
-
-    @property
-    def days(self) -> tuple[date, ...]:
-        return tuple(
-            self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)
-        )
+def days_of(period: Period) -> tuple[date, ...]:
+    return tuple(period.start + timedelta(days=n) for n in range(period.days))
 
 
 @dataclass(frozen=True)
@@ -144,11 +148,11 @@ class DayPoint:
     response_median_minutes: int | None
     response_p90_minutes: int | None
     resolution_met: int
-    resolution_judged: int
+    resolution_judged: int  # resolved that day with a resolution deadline
 
     @property
     def compliance(self) -> float | None:
-        """The share of judged tickets resolved in time (None: none judged)."""
+        """The share of the day's resolved tickets resolved in time (None: none resolved)."""
         return self.resolution_met / self.resolution_judged if self.resolution_judged else None
 
 
@@ -161,7 +165,7 @@ class BacklogAge:
 @dataclass(frozen=True)
 class DashboardSnapshot:
     now: datetime
-    filter: DashboardFilter
+    filter: KpiFilter
     period: Period
     tiles: Tiles
     loads: tuple[Load, ...]
@@ -211,22 +215,21 @@ def dashboard_options(db: Database, user: SignedInUser) -> DashboardOptions:
 def dashboard_snapshot(
     db: Database,
     user: SignedInUser,
-    flt: DashboardFilter | None = None,
+    flt: KpiFilter = NO_FILTER,
     period: Period | None = None,
     now: datetime | None = None,
 ) -> DashboardSnapshot:
     """Every tile and series of the dashboard for `flt` over `period` (default: 7 days)."""
     require(user.role, Permission.VIEW_DASHBOARD)
     now = now or datetime.now(UTC)
-    flt = flt or DashboardFilter()
     clock = centre_clock(db, now)
     today = clock.local_day(now)
-    period = period or Period.last_days(7, today)
-    if period.last < period.first or (period.last - period.first).days >= MAX_DAYS:
+    period = period or last_days(7, today)
+    if period.days > MAX_DAYS:
         raise ValueError(f"a period of 1 to {MAX_DAYS} days, not {period}")
     with db.session() as session:
         summed = ensure_rolled(
-            session, clock, period.first, min(period.last, today - timedelta(days=1)), now
+            session, clock, period.start, min(period.end, today - timedelta(days=1)), now
         )
         tiles, backlog = _tiles(session, flt, now)
         snapshot = DashboardSnapshot(
@@ -236,7 +239,7 @@ def dashboard_snapshot(
             tiles=tiles,
             loads=_loads(session, flt),
             hourly=_hourly(session, clock, flt, today, now),
-            days=_days(session, clock, flt, period, today, now),
+            days=_days(session, clock, flt, period, today),
             backlog=backlog,
             response_target_minutes=_response_target(session),
             summed_days=tuple(summed),
@@ -247,14 +250,15 @@ def dashboard_snapshot(
 # -- open tickets ---------------------------------------------------------------------------
 
 
-def tiles_statement(flt: DashboardFilter) -> Any:
+def tiles_statement(flt: KpiFilter) -> Any:
     """Open tickets by priority and status, with unassigned, at-risk, breached, the oldest
     and the backlog age buckets as conditional counts (`tiles_params` and the filter's
     values bound)."""
-    return cached(("tiles", filter_shape(flt)), lambda: _build_tiles(shaped(flt)))
+    shape = FilterShape.of(flt)
+    return cached(("tiles", shape), lambda: _build_tiles(shape))
 
 
-def _build_tiles(flt: DashboardFilter) -> Any:
+def _build_tiles(shape: FilterShape) -> Any:
     ages = []
     for n, (key, upper) in enumerate(BACKLOG_AGES):
         condition = []
@@ -273,14 +277,12 @@ def _build_tiles(flt: DashboardFilter) -> Any:
         func.min(Ticket.reported_at).label("oldest"),
         *ages,
     )
-    return (
-        joined_for(statement, flt)
-        .where(Ticket.status.in_(OPEN_STATUSES), *ticket_conditions(flt))
-        .group_by(Ticket.priority, Ticket.status)
-    )
+    return filtered_bound(
+        statement.select_from(Ticket).where(Ticket.status.in_(OPEN_STATUSES)), shape
+    ).group_by(Ticket.priority, Ticket.status)
 
 
-def tiles_params(now: datetime, flt: DashboardFilter) -> dict[str, Any]:
+def tiles_params(now: datetime, flt: KpiFilter) -> dict[str, Any]:
     """`:now`, the instants the backlog age buckets begin (computed here, not in SQL) and
     the filter's values."""
     params: dict[str, Any] = {"now": now, **filter_params(flt)}
@@ -290,9 +292,7 @@ def tiles_params(now: datetime, flt: DashboardFilter) -> dict[str, Any]:
     return params
 
 
-def _tiles(
-    session: Session, flt: DashboardFilter, now: datetime
-) -> tuple[Tiles, tuple[BacklogAge, ...]]:
+def _tiles(session: Session, flt: KpiFilter, now: datetime) -> tuple[Tiles, tuple[BacklogAge, ...]]:
     rows = session.connection().execute(tiles_statement(flt), tiles_params(now, flt)).all()
     by_priority: dict[str, int] = dict.fromkeys(PRIORITIES, 0)
     by_status: dict[str, int] = dict.fromkeys(OPEN_STATUSES, 0)
@@ -331,21 +331,19 @@ def _aware(value: Any) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def loads_statement(flt: DashboardFilter) -> Any:
+def loads_statement(flt: KpiFilter) -> Any:
     """Open tickets per assignee (the filter's values bound)."""
-    return cached(("loads", filter_shape(flt)), lambda: _build_loads(shaped(flt)))
+    shape = FilterShape.of(flt)
+    return cached(("loads", shape), lambda: _build_loads(shape))
 
 
-def _build_loads(flt: DashboardFilter) -> Any:
-    return (
-        joined_for(select(Ticket.assignee_id, func.count().label("open")), flt)
-        .where(
-            Ticket.status.in_(OPEN_STATUSES),
-            Ticket.assignee_id.is_not(None),
-            *ticket_conditions(flt),
-        )
-        .group_by(Ticket.assignee_id)
+def _build_loads(shape: FilterShape) -> Any:
+    statement = (
+        select(Ticket.assignee_id, func.count().label("open"))
+        .select_from(Ticket)
+        .where(Ticket.status.in_(OPEN_STATUSES), Ticket.assignee_id.is_not(None))
     )
+    return filtered_bound(statement, shape).group_by(Ticket.assignee_id)
 
 
 def _build_users() -> Any:
@@ -354,7 +352,7 @@ def _build_users() -> Any:
     )
 
 
-def _loads(session: Session, flt: DashboardFilter) -> tuple[Load, ...]:
+def _loads(session: Session, flt: KpiFilter) -> tuple[Load, ...]:
     connection = session.connection()
     counts = {
         int(a): int(n) for a, n in connection.execute(loads_statement(flt), filter_params(flt))
@@ -364,7 +362,7 @@ def _loads(session: Session, flt: DashboardFilter) -> tuple[Load, ...]:
         Load(int(uid), name, str(role), counts.get(int(uid), 0))
         for uid, name, role, region_id in connection.execute(users)
         # With a region chosen: its people, and whoever holds its tickets.
-        if flt.region_id is None or region_id == flt.region_id or int(uid) in counts
+        if not flt.region_ids or region_id in flt.region_ids or int(uid) in counts
     ]
     loads.sort(key=lambda load: (-load.open_tickets, load.display_name, load.user_id))
     return tuple(loads)
@@ -377,14 +375,14 @@ def _hour_days(today: date) -> list[date]:
     return [today - timedelta(days=7 * n) for n in range(SAME_WEEKDAYS + 1)]
 
 
-def hourly_statements(clock: Clock, flt: DashboardFilter) -> tuple[Any, Any]:
+def hourly_statements(clock: Clock, flt: KpiFilter) -> tuple[Any, Any]:
     """Tickets and calls per (local day, hour) on today and the past same weekdays
     (`hourly_params` and the filter's values bound)."""
-    key = ("hourly", clock, filter_shape(flt))
-    return cached(key, lambda: _build_hourly(clock, shaped(flt)))
+    shape = FilterShape.of(flt)
+    return cached(("hourly", clock, shape), lambda: _build_hourly(clock, shape))
 
 
-def hourly_params(clock: Clock, today: date, flt: DashboardFilter) -> dict[str, Any]:
+def hourly_params(clock: Clock, today: date, flt: KpiFilter) -> dict[str, Any]:
     params: dict[str, Any] = filter_params(flt)
     for n, day in enumerate(_hour_days(today)):
         params[f"from_{n}"] = clock.day_start(day)
@@ -392,7 +390,7 @@ def hourly_params(clock: Clock, today: date, flt: DashboardFilter) -> dict[str, 
     return params
 
 
-def _build_hourly(clock: Clock, flt: DashboardFilter) -> tuple[Any, Any]:
+def _build_hourly(clock: Clock, shape: FilterShape) -> tuple[Any, Any]:
     def ranges(column: Any) -> Any:
         return or_(
             *(
@@ -405,27 +403,28 @@ def _build_hourly(clock: Clock, flt: DashboardFilter) -> tuple[Any, Any]:
         )
 
     tday, thour = clock.day_sql(Ticket.reported_at), clock.hour_sql(Ticket.reported_at)
-    tickets = (
-        joined_for(select(tday, thour, func.count()), flt)
-        .where(ranges(Ticket.reported_at), *ticket_conditions(flt))
-        .group_by(tday, thour)
-    )
+    tickets = filtered_bound(
+        select(tday, thour, func.count()).select_from(Ticket).where(ranges(Ticket.reported_at)),
+        shape,
+    ).group_by(tday, thour)
     cday, chour = clock.day_sql(Call.started_at), clock.hour_sql(Call.started_at)
     calls = select(cday, chour, func.count()).select_from(Call)
     where = [ranges(Call.started_at)]
-    if flt.queue_id is not None or flt.product_category is not None:
+    # A call's queue and product kind are its ticket's; its region and tier its customer's.
+    if shape.queues or shape.categories:
         calls = calls.join(Ticket, Ticket.id == Call.ticket_id)
-        if flt.queue_id is not None:
-            where.append(Ticket.queue_id == bindparam("queue_id"))
-        if flt.product_category is not None:
-            calls = calls.outerjoin(ProductModel, ProductModel.id == Ticket.product_model_id)
-            where.append(ProductModel.category == bindparam("product_category"))
-    if flt.region_id is not None or flt.tier is not None:
+        if shape.queues:
+            where.append(Ticket.queue_id.in_(bindparam("queue_ids", expanding=True)))
+        if shape.categories:
+            calls = calls.join(ProductModel, ProductModel.id == Ticket.product_model_id)
+            categories: BindParameter[str] = bindparam("product_categories", expanding=True)
+            where.append(ProductModel.category.in_(categories))
+    if shape.regions or shape.tiers:
         calls = calls.join(Customer, Customer.id == Call.customer_id)
-        if flt.region_id is not None:
-            where.append(Customer.region_id == bindparam("region_id"))
-        if flt.tier is not None:
-            where.append(Customer.tier == bindparam("tier"))
+        if shape.regions:
+            where.append(Customer.region_id.in_(bindparam("region_ids", expanding=True)))
+        if shape.tiers:
+            where.append(Customer.tier.in_(bindparam("tiers", expanding=True)))
     calls = calls.where(*where).group_by(cday, chour)
     return tickets, calls
 
@@ -441,14 +440,12 @@ def _per_hour(rows: Iterable[Any], today: date) -> tuple[tuple[int, ...], tuple[
 
 
 _CALL_PARAMS = frozenset(
-    {"region_id", "queue_id", "product_category", "tier"}
+    {"region_ids", "queue_ids", "product_categories", "tiers"}
     | {f"{edge}_{n}" for edge in ("from", "to") for n in range(SAME_WEEKDAYS + 1)}
 )
 
 
-def _hourly(
-    session: Session, clock: Clock, flt: DashboardFilter, today: date, now: datetime
-) -> Hourly:
+def _hourly(session: Session, clock: Clock, flt: KpiFilter, today: date, now: datetime) -> Hourly:
     tickets_sql, calls_sql = hourly_statements(clock, flt)
     params = hourly_params(clock, today, flt)
     connection = session.connection()
@@ -464,94 +461,98 @@ def _hourly(
 # -- per day --------------------------------------------------------------------------------
 
 
-def rollup_read_statement(flt: DashboardFilter) -> Any:
-    """The summed days :first..:last for the filter: tickets per day, bucket and compliance."""
-    return cached(("rollup_read", filter_shape(flt)), lambda: _build_rollup_read(flt))
+def rollup_read_statement(flt: KpiFilter) -> Any:
+    """The summed days :first..:last for the filter: tickets per day, measure and value."""
+    shape = FilterShape.of(flt)
+    return cached(("rollup_read", shape), lambda: _build_rollup_read(shape))
 
 
-def _build_rollup_read(flt: DashboardFilter) -> Any:
+def _build_rollup_read(shape: FilterShape) -> Any:
     r = DashboardDayRollup
     where = [r.day >= bindparam("first", type_=Date()), r.day <= bindparam("last", type_=Date())]
-    if flt.region_id is not None:
-        where.append(r.region_id == bindparam("region_id"))
-    if flt.queue_id is not None:
-        where.append(r.queue_id == bindparam("queue_id"))
-    if flt.product_category is not None:
-        where.append(r.product_category == bindparam("product_category"))
-    if flt.tier is not None:
-        where.append(r.tier == bindparam("tier"))
+    for used, column, name in (
+        (shape.regions, r.region_id, "region_ids"),
+        (shape.queues, r.queue_id, "queue_ids"),
+        (shape.categories, r.product_category, "product_categories"),
+        (shape.tiers, r.tier, "tiers"),
+    ):
+        if used:
+            where.append(column.in_(bindparam(name, expanding=True)))
     return (
-        select(r.day, r.response_bucket, r.compliance, func.sum(r.tickets))
+        select(r.day, r.measure, r.value, func.sum(r.tickets))
         .where(*where)
-        .group_by(r.day, r.response_bucket, r.compliance)
+        .group_by(r.day, r.measure, r.value)
     )
 
 
-def live_days_statement(clock: Clock, flt: DashboardFilter) -> Any:
-    """The same shape as the rollup read, straight from the tickets reported in
-    [:start, :end) (today); `:now` and the filter's values bound."""
-    key = ("live_days", clock, filter_shape(flt))
-    return cached(key, lambda: _build_live_days(clock, shaped(flt)))
+def live_days_statements(clock: Clock, flt: KpiFilter) -> tuple[Any, ...]:
+    """The same rows as the rollup read, straight from the tickets of [:start, :end)
+    (today): one statement per measure, each an index range of its own timestamp."""
+    shape = FilterShape.of(flt)
+    return cached(("live_days", clock, shape), lambda: _build_live_days(clock, shape))
 
 
-def _build_live_days(clock: Clock, flt: DashboardFilter) -> Any:
-    day = clock.day_sql(Ticket.reported_at)
-    bucket, compliance = response_bucket(clock), compliance_state()
+def _build_live_days(clock: Clock, shape: FilterShape) -> tuple[Any, ...]:
     start = bindparam("start", type_=UTCDateTime())
     end = bindparam("end", type_=UTCDateTime())
-    return (
-        joined_for(select(day, bucket, compliance, func.count()), flt)
-        .where(Ticket.reported_at >= start, Ticket.reported_at < end, *ticket_conditions(flt))
-        .group_by(day, bucket, compliance)
-    )
+    statements = []
+    for measure in (REPORTED, RESPONDED, RESOLVED):
+        column = measure_column(measure)
+        day, value = clock.day_sql(column), measure_value(clock, measure)
+        statement = (
+            select(day, literal(measure), value, func.count())
+            .select_from(Ticket)
+            .where(column >= start, column < end, *measure_extra(measure))
+        )
+        statements.append(filtered_bound(statement, shape).group_by(day, value))
+    return tuple(statements)
 
 
 def _days(
     session: Session,
     clock: Clock,
-    flt: DashboardFilter,
+    flt: KpiFilter,
     period: Period,
     today: date,
-    now: datetime,
 ) -> tuple[DayPoint, ...]:
     rows: list[Any] = []
     connection = session.connection()
     params = filter_params(flt)
-    past_last = min(period.last, today - timedelta(days=1))
-    if period.first <= past_last:
+    past_last = min(period.end, today - timedelta(days=1))
+    if period.start <= past_last:
         rows += connection.execute(
-            rollup_read_statement(flt), {"first": period.first, "last": past_last, **params}
+            rollup_read_statement(flt), {"first": period.start, "last": past_last, **params}
         ).all()
-    if period.first <= today <= period.last:
+    if period.start <= today <= period.end:
         start, end = clock.day_start(today), clock.day_start(today + timedelta(days=1))
-        rows += connection.execute(
-            live_days_statement(clock, flt), {"start": start, "end": end, "now": now, **params}
-        ).all()
+        for statement in live_days_statements(clock, flt):
+            rows += connection.execute(statement, {"start": start, "end": end, **params}).all()
     return days_from_rows(rows, period)
 
 
 def days_from_rows(rows: Iterable[Any], period: Period) -> tuple[DayPoint, ...]:
-    """Per day: tickets, histogram percentiles and compliance from (day, bucket, compliance,
-    tickets) rows."""
+    """Per day of the period: tickets reported, the response-time histogram's percentiles
+    and the resolution compliance, from (day, measure, value, tickets) rows."""
     histograms: dict[date, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    totals: dict[date, int] = defaultdict(int)
+    reported: dict[date, int] = defaultdict(int)
     met: dict[date, int] = defaultdict(int)
     judged: dict[date, int] = defaultdict(int)
-    for day_value, bucket, compliance, count in rows:
+    for day_value, measure, value, count in rows:
         day, count = as_date(day_value), int(count)
-        totals[day] += count
-        if int(bucket) >= 0:
-            histograms[day][int(bucket)] += count
-        if int(compliance) >= 0:
+        if measure == REPORTED:
+            reported[day] += count
+        elif measure == RESPONDED:
+            histograms[day][int(value)] += count
+        elif measure == RESOLVED:
             judged[day] += count
-            met[day] += count if int(compliance) == 1 else 0
+            met[day] += count if int(value) == 1 else 0
     points = []
-    for day in period.days:
+    for day in days_of(period):
         histogram = histograms.get(day, {})
         points.append(
             DayPoint(
                 day=day,
-                tickets=totals.get(day, 0),
+                tickets=reported.get(day, 0),
                 responded=sum(histogram.values()),
                 response_median_minutes=percentile(histogram, 0.5),
                 response_p90_minutes=percentile(histogram, 0.9),

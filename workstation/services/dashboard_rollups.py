@@ -1,12 +1,19 @@
 """Past days of the dashboard, summed once and kept fresh from the change log.
 
-A past local day's tickets are summed into `dashboard_day_rollups` per region, queue,
-product category, tier, response-time bucket and compliance state (one INSERT … SELECT per
-run of consecutive days); `dashboard_rollup_days` says which days are summed and up to which
-change-log id. Before a read, every ticket change after the oldest of those ids is looked up
-(one statement: the change log joined to its tickets by id); a day with a change newer than
-its own id is summed again. Days never summed are summed on first use (lazily); today is
-never summed (the snapshot computes it live).
+Three measures per local day, each summed per region, queue, product category and tier
+into `dashboard_day_rollups` (one INSERT … SELECT per measure and run of consecutive days,
+each an index range of its own timestamp):
+- REPORTED: tickets reported that day;
+- RESPONDED: tickets first responded to that day, per response-time bucket (`value`);
+- RESOLVED: tickets resolved that day that had a resolution deadline, `value` 1 when met.
+The cohorts are the KPI service's (responded / resolved in the period), so the dashboard's
+days add up to its figures.
+
+`dashboard_rollup_days` says which days are summed and up to which change-log id. Before a
+read, the tickets changed after the oldest of those ids are looked up (the change log joined
+to its tickets by id, and a reopened ticket's pause that remembers when it was resolved);
+a summed day one of their timestamps falls on is summed again. Days never summed are summed
+on first use (lazily); today is never summed (the snapshot computes it live).
 
 Two desks may sum the same day at once: the unique key refuses the second, which rolls back
 and reads what the first wrote.
@@ -19,7 +26,16 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,73 +45,73 @@ from workstation.models import (
     DashboardDayRollup,
     DashboardRollupDay,
     ProductModel,
+    SlaPause,
     Ticket,
     UTCDateTime,
 )
 from workstation.services.dashboard_sql import (
     Clock,
-    DashboardFilter,
     as_date,
     cached,
-    compliance_state,
-    joined_for,
+    joined_all,
     region_of_ticket,
+    resolution_met,
     response_bucket,
 )
+from workstation.services.kpis import REOPEN_PAUSE_REASON
 
 log = logging.getLogger(__name__)
 
+REPORTED, RESPONDED, RESOLVED = 0, 1, 2
 # Past this many unseen change-log entries, the checked days' ids move up even when none of
 # the changes touched them (so the next check reads from there).
 ADVANCE_AFTER = 500
 
 
-def sum_statement(clock: Clock) -> Any:
-    """Tickets reported in [:start, :end) grouped by day and every dimension (`:now` bound)."""
-    return cached(("sum", clock), lambda: _build_sum(clock))
+def measure_column(measure: int) -> Any:
+    """The timestamp whose local day a measure is counted on."""
+    return {
+        REPORTED: Ticket.reported_at,
+        RESPONDED: Ticket.first_response_at,
+        RESOLVED: Ticket.resolved_at,
+    }[measure]
 
 
-def _build_sum(clock: Clock) -> Any:
-    day = clock.day_sql(Ticket.reported_at)
+def measure_value(clock: Clock, measure: int) -> Any:
+    if measure == RESPONDED:
+        return response_bucket(clock)
+    if measure == RESOLVED:
+        return resolution_met()
+    return literal(0)
+
+
+def measure_extra(measure: int) -> list[Any]:
+    """What else a ticket needs to count for the measure."""
+    return [Ticket.resolution_due_at.is_not(None)] if measure == RESOLVED else []
+
+
+def sum_statement(clock: Clock, measure: int) -> Any:
+    """One measure's tickets in [:start, :end) grouped by day, every dimension and value."""
+    return cached(("sum", clock, measure), lambda: _build_sum(clock, measure))
+
+
+def _build_sum(clock: Clock, measure: int) -> Any:
+    column = measure_column(measure)
     columns = (
-        day.label("day"),
+        clock.day_sql(column).label("day"),
+        literal(measure).label("measure"),
         func.coalesce(region_of_ticket(), 0).label("region_id"),
         func.coalesce(Ticket.queue_id, 0).label("queue_id"),
         func.coalesce(ProductModel.category, "").label("product_category"),
         Customer.tier.label("tier"),
-        response_bucket(clock).label("response_bucket"),
-        compliance_state().label("compliance"),
+        measure_value(clock, measure).label("value"),
     )
     start = bindparam("start", type_=UTCDateTime())
     end = bindparam("end", type_=UTCDateTime())
-    statement = select(*columns, func.count().label("tickets"))
     return (
-        joined_for(statement, DashboardFilter(), all_dims=True)
-        .where(Ticket.reported_at >= start, Ticket.reported_at < end)
+        joined_all(select(*columns, func.count().label("tickets")))
+        .where(column >= start, column < end, *measure_extra(measure))
         .group_by(*columns)
-    )
-
-
-def touched_statement(clock: Clock) -> Any:
-    """Per local day of [:start, :end), the newest change-log id in (:low, :mark] of one of
-    its tickets."""
-    return cached(("touched", clock), lambda: _build_touched(clock))
-
-
-def _build_touched(clock: Clock) -> Any:
-    day = clock.day_sql(Ticket.reported_at)
-    return (
-        select(day, func.max(ChangeLogEntry.id))
-        .select_from(ChangeLogEntry)
-        .join(Ticket, Ticket.id == ChangeLogEntry.entity_id)
-        .where(
-            ChangeLogEntry.id > bindparam("low"),
-            ChangeLogEntry.id <= bindparam("mark"),
-            ChangeLogEntry.entity == "ticket",
-            Ticket.reported_at >= bindparam("start", type_=UTCDateTime()),
-            Ticket.reported_at < bindparam("end", type_=UTCDateTime()),
-        )
-        .group_by(day)
     )
 
 
@@ -119,7 +135,7 @@ def ensure_rolled(
     todo = {day for day in days if day not in rolled}
     low = min(rolled.values(), default=mark)
     if low < mark:
-        todo |= _touched(session, clock, rolled, low, mark, first, last)
+        todo |= touched_days(session, clock, rolled, low, mark)
     advance = mark - low > ADVANCE_AFTER
     if not todo and not advance:
         return []
@@ -144,30 +160,60 @@ def ensure_rolled(
     return sorted(todo)
 
 
-def _touched(
-    session: Session,
-    clock: Clock,
-    rolled: dict[date, int],
-    low: int,
-    mark: int,
-    first: date,
-    last: date,
-) -> set[date]:
-    """Summed days with a ticket change newer than their own change id."""
-    rows = session.connection().execute(
-        touched_statement(clock),
-        {
-            "low": low,
-            "mark": mark,
-            "start": clock.day_start(first),
-            "end": clock.day_start(last + timedelta(days=1)),
-        },
+def touched_statements() -> tuple[Any, Any]:
+    """The tickets changed in (:low, :mark] with the change's id and their timestamps; the
+    instants reopened ones among them were resolved at (kept as a pause)."""
+    return cached(("touched",), _build_touched)
+
+
+def _build_touched() -> tuple[Any, Any]:
+    changed = (
+        select(
+            ChangeLogEntry.id,
+            Ticket.id.label("ticket_id"),
+            Ticket.reported_at,
+            Ticket.first_response_at,
+            Ticket.resolved_at,
+        )
+        .select_from(ChangeLogEntry)
+        .join(Ticket, Ticket.id == ChangeLogEntry.entity_id)
+        .where(
+            ChangeLogEntry.id > bindparam("low"),
+            ChangeLogEntry.id <= bindparam("mark"),
+            ChangeLogEntry.entity == "ticket",
+        )
     )
+    reopened = select(SlaPause.ticket_id, SlaPause.started_at).where(
+        SlaPause.ticket_id.in_(bindparam("ids", expanding=True)),
+        SlaPause.reason == REOPEN_PAUSE_REASON,
+    )
+    return changed, reopened
+
+
+def touched_days(
+    session: Session, clock: Clock, rolled: dict[date, int], low: int, mark: int
+) -> set[date]:
+    """Summed days on which a ticket changed since the day was summed was reported, first
+    responded, resolved, or resolved before it was reopened."""
+    changed_sql, reopened_sql = touched_statements()
+    connection = session.connection()
+    newest: dict[int, int] = {}
+    days: dict[int, set[date]] = {}
+    for change_id, ticket_id, *instants in connection.execute(
+        changed_sql, {"low": low, "mark": mark}
+    ):
+        newest[ticket_id] = max(newest.get(ticket_id, 0), int(change_id))
+        days.setdefault(ticket_id, set()).update(
+            clock.local_day(v) for v in instants if v is not None
+        )
+    if newest:
+        for ticket_id, started in connection.execute(reopened_sql, {"ids": list(newest)}):
+            days[ticket_id].add(clock.local_day(started))
     touched = set()
-    for value, newest in rows:
-        when = as_date(value)
-        if when in rolled and int(newest) > rolled[when]:
-            touched.add(when)
+    for ticket_id, ticket_days in days.items():
+        for day in ticket_days:
+            if day in rolled and newest[ticket_id] > rolled[day]:
+                touched.add(day)
     return touched
 
 
@@ -182,30 +228,31 @@ def _runs(days: Iterable[date]) -> list[tuple[date, date]]:
     return runs
 
 
+_TARGET = (
+    "day",
+    "measure",
+    "region_id",
+    "queue_id",
+    "product_category",
+    "tier",
+    "value",
+    "tickets",
+)
+
+
 def _sum_days(session: Session, clock: Clock, days: list[date], mark: int, now: datetime) -> None:
     session.execute(delete(DashboardDayRollup).where(DashboardDayRollup.day.in_(days)))
     session.execute(delete(DashboardRollupDay).where(DashboardRollupDay.day.in_(days)))
     table = cast(Table, DashboardDayRollup.__table__)
-    target = [
-        table.c[name]
-        for name in (
-            "day",
-            "region_id",
-            "queue_id",
-            "product_category",
-            "tier",
-            "response_bucket",
-            "compliance",
-            "tickets",
-        )
-    ]
+    target = [table.c[name] for name in _TARGET]
     connection = session.connection()
     for first, last in _runs(days):
         start, end = clock.day_start(first), clock.day_start(last + timedelta(days=1))
-        connection.execute(
-            insert(table).from_select(target, sum_statement(clock)),
-            {"start": start, "end": end, "now": now},
-        )
+        for measure in (REPORTED, RESPONDED, RESOLVED):
+            connection.execute(
+                insert(table).from_select(target, sum_statement(clock, measure)),
+                {"start": start, "end": end},
+            )
     session.execute(
         insert(DashboardRollupDay),
         [{"day": day, "change_id": mark, "rolled_at": now} for day in days],

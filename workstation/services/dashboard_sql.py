@@ -1,5 +1,6 @@
 """The dashboard's SQL expressions on both back ends: local days and hours, response minutes,
-response-time buckets, the compliance state, and the filter's joins and conditions.
+response-time buckets, whether a resolution met its deadline, the joins of a rollup row's
+dimensions, and statements built once.
 
 Days and hours are the service centre's local ones. PostgreSQL converts with `timezone()`;
 SQLite shifts by the zone's UTC offset at `now` (exact for zones without daylight saving,
@@ -16,36 +17,22 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
-    BindParameter,
     ColumnElement,
     Date,
     Integer,
     Select,
-    bindparam,
     case,
     cast,
     func,
 )
 
-from workstation.models import Customer, ProductModel, Queue, Ticket, UTCDateTime
+from workstation.models import Customer, ProductModel, Queue, Ticket
 
 _Statement = Select[*tuple[Any, ...]]
 _T = TypeVar("_T")
 
-NOW: BindParameter[datetime] = bindparam("now", type_=UTCDateTime())
-
 # Response-time histogram buckets (minutes): (below this many minutes, bucket width).
 BUCKETS: tuple[tuple[int | None, int], ...] = ((60, 1), (480, 10), (2880, 60), (None, 360))
-
-
-@dataclass(frozen=True)
-class DashboardFilter:
-    """Which tickets the dashboard counts; None means any."""
-
-    region_id: int | None = None
-    queue_id: int | None = None
-    product_category: str | None = None
-    tier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,17 +108,10 @@ def bucket_of(minutes: int) -> int:
     raise AssertionError("the last bucket is open")
 
 
-def compliance_state() -> ColumnElement[int]:
-    """1 the resolution deadline was met, 0 missed (resolved late, or open and past due at
-    `:now`), -1 not judged (no deadline, or open and not yet due)."""
-    due = Ticket.resolution_due_at
-    return case(
-        (due.is_(None), -1),
-        (Ticket.resolved_at.is_not(None) & (Ticket.resolved_at <= due), 1),
-        (Ticket.resolved_at.is_not(None), 0),
-        (due < NOW, 0),
-        else_=-1,
-    )
+def resolution_met() -> ColumnElement[int]:
+    """1 a ticket was resolved at or before its resolution deadline, else 0 (as the KPI
+    service counts resolution compliance: tickets resolved in the period with a deadline)."""
+    return case((Ticket.resolved_at <= Ticket.resolution_due_at, 1), else_=0)
 
 
 def region_of_ticket() -> ColumnElement[int | None]:
@@ -139,61 +119,14 @@ def region_of_ticket() -> ColumnElement[int | None]:
     return func.coalesce(Queue.region_id, Customer.region_id)
 
 
-def joined_for(
-    statement: _Statement, flt: DashboardFilter, *, all_dims: bool = False
-) -> _Statement:
-    """`statement` over tickets joined only to what the filter (or `all_dims`) needs."""
-    statement = statement.select_from(Ticket)
-    if all_dims or flt.region_id is not None or flt.tier is not None:
-        statement = statement.join(Customer, Customer.id == Ticket.customer_id)
-    if all_dims or flt.region_id is not None:
-        statement = statement.outerjoin(Queue, Queue.id == Ticket.queue_id)
-    if all_dims or flt.product_category is not None:
-        statement = statement.outerjoin(ProductModel, ProductModel.id == Ticket.product_model_id)
-    return statement
-
-
-def ticket_conditions(flt: DashboardFilter) -> list[ColumnElement[bool]]:
-    """The filter's conditions on tickets, its values as parameters (`filter_params`)."""
-    where: list[ColumnElement[bool]] = []
-    if flt.region_id is not None:
-        where.append(region_of_ticket() == bindparam("region_id"))
-    if flt.queue_id is not None:
-        where.append(Ticket.queue_id == bindparam("queue_id"))
-    if flt.product_category is not None:
-        where.append(ProductModel.category == bindparam("product_category"))
-    if flt.tier is not None:
-        where.append(Customer.tier == bindparam("tier"))
-    return where
-
-
-def filter_shape(flt: DashboardFilter) -> tuple[bool, bool, bool, bool]:
-    """Which conditions a filter has: statements are built once per shape."""
+def joined_all(statement: _Statement) -> _Statement:
+    """`statement` over tickets joined to every dimension a rollup row carries."""
     return (
-        flt.region_id is not None,
-        flt.queue_id is not None,
-        flt.product_category is not None,
-        flt.tier is not None,
+        statement.select_from(Ticket)
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .outerjoin(Queue, Queue.id == Ticket.queue_id)
+        .outerjoin(ProductModel, ProductModel.id == Ticket.product_model_id)
     )
-
-
-def shaped(flt: DashboardFilter) -> DashboardFilter:
-    """A filter of the same shape with placeholder values (what a cached statement is built
-    from; the values go in as parameters)."""
-    region, queue, category, tier = filter_shape(flt)
-    return DashboardFilter(
-        0 if region else None, 0 if queue else None, "" if category else None, "" if tier else None
-    )
-
-
-def filter_params(flt: DashboardFilter) -> dict[str, Any]:
-    values = {
-        "region_id": flt.region_id,
-        "queue_id": flt.queue_id,
-        "product_category": flt.product_category,
-        "tier": flt.tier,
-    }
-    return {name: value for name, value in values.items() if value is not None}
 
 
 _STATEMENTS: dict[tuple[Any, ...], Any] = {}

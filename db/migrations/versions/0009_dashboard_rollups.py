@@ -4,12 +4,13 @@ Revision ID: 0009
 Revises: 0008
 Create Date: 2026-11-23
 
-The dashboard's per-day series (tickets reported, response-time histogram, SLA
-compliance) over 30 days would read ~100,000 tickets at full scale on every
-refresh. A past day changes only when one of its tickets changes, so it is summed
-once into `dashboard_day_rollups` (per region, queue, product category, tier,
-response-minute bucket and compliance state) and `dashboard_rollup_days` says
-which days are summed and up to which change-log id they are known to be fresh.
+The dashboard's per-day series (tickets reported, response-time histogram of the
+tickets first responded, SLA compliance of the tickets resolved) over 30 days would
+read ~100,000 tickets at full scale on every refresh. A past day changes only when
+one of its tickets changes, so it is summed once into `dashboard_day_rollups` (per
+measure, region, queue, product category, tier and value: response-minute bucket or
+deadline met) and `dashboard_rollup_days` says which days are summed and up to which
+change-log id they are known to be fresh.
 Today is always computed live. Rows use 0 / '' for "none" so the unique key holds
 (two desks rolling the same day at once: one of them fails and simply retries).
 """
@@ -37,22 +38,22 @@ def upgrade() -> None:
         "dashboard_day_rollups",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("measure", sa.SmallInteger(), nullable=False),
         sa.Column("region_id", sa.Integer(), nullable=False),
         sa.Column("queue_id", sa.Integer(), nullable=False),
         sa.Column("product_category", sa.String(length=40), nullable=False),
         sa.Column("tier", sa.String(length=10), nullable=False),
-        sa.Column("response_bucket", sa.Integer(), nullable=False),
-        sa.Column("compliance", sa.SmallInteger(), nullable=False),
+        sa.Column("value", sa.Integer(), nullable=False),
         sa.Column("tickets", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_dashboard_day_rollups")),
         sa.UniqueConstraint(
             "day",
+            "measure",
             "region_id",
             "queue_id",
             "product_category",
             "tier",
-            "response_bucket",
-            "compliance",
+            "value",
             name="uq_dashboard_day_rollups_key",
         ),
     )
