@@ -209,7 +209,9 @@ class ResponseChart(Chart):
 
     def retranslate(self) -> None:
         self.set_texts(
-            _tr("Response time (first response − reported)"), _tr("hours"), _tr("date reported")
+            _tr("Response time (first response − reported)"),
+            _tr("hours"),
+            _tr("date of first response"),
         )
         self.rename(self.median, _tr("Median"))
         self.rename(self.p90, _tr("90th percentile"))
@@ -280,7 +282,7 @@ class ComplianceChart(Chart):
 
     def retranslate(self) -> None:
         self.set_texts(
-            _tr("SLA compliance per day"), _tr("resolved in time (%)"), _tr("date reported")
+            _tr("SLA compliance per day"), _tr("resolved in time (%)"), _tr("date resolved")
         )
         self.rename(self.compliance, _tr("Resolved within the SLA"))
 
