@@ -50,3 +50,14 @@ class DashboardDayRollup(Base):
             name="uq_dashboard_day_rollups_key",
         ),
     )
+
+
+class DashboardDayTotal(Base):
+    """`DashboardDayRollup` summed over every dimension: what an unfiltered dashboard reads."""
+
+    __tablename__ = "dashboard_day_totals"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    tickets: Mapped[int] = mapped_column(Integer)

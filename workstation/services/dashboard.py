@@ -42,6 +42,7 @@ from workstation.models import (
     Call,
     Customer,
     DashboardDayRollup,
+    DashboardDayTotal,
     ProductModel,
     Role,
     SlaPlan,
@@ -462,12 +463,17 @@ def _hourly(session: Session, clock: Clock, flt: KpiFilter, today: date, now: da
 
 
 def rollup_read_statement(flt: KpiFilter) -> Any:
-    """The summed days :first..:last for the filter: tickets per day, measure and value."""
+    """The summed days :first..:last for the filter: tickets per day, measure and value
+    (without a filter, from the totals over all dimensions)."""
     shape = FilterShape.of(flt)
     return cached(("rollup_read", shape), lambda: _build_rollup_read(shape))
 
 
 def _build_rollup_read(shape: FilterShape) -> Any:
+    if not (shape.regions or shape.queues or shape.categories or shape.tiers):
+        t = DashboardDayTotal
+        first, last = bindparam("first", type_=Date()), bindparam("last", type_=Date())
+        return select(t.day, t.measure, t.value, t.tickets).where(t.day >= first, t.day <= last)
     r = DashboardDayRollup
     where = [r.day >= bindparam("first", type_=Date()), r.day <= bindparam("last", type_=Date())]
     for used, column, name in (

