@@ -24,6 +24,7 @@ from ui.agent_desk import AgentDeskPage
 from ui.area_pages import NoticePage, WelcomeLine
 from ui.areas import AREAS, Area, area_icon, area_title, may_open, refusal
 from ui.customers_page import CustomersPage
+from ui.dashboard_page import DashboardPage
 from ui.draft_offer import offer_drafts
 from ui.follow_ups_page import FollowUpsPage
 from ui.i18n import LANGUAGES, Translations
@@ -124,6 +125,11 @@ class MainWindow(QMainWindow):
             if may_open(user, Area.ADMINISTRATION)
             else None
         )
+        self.dashboard = (
+            DashboardPage(db=db, runner=runner, user=user)
+            if may_open(user, Area.DASHBOARD)
+            else None
+        )
         self._pages: dict[Area, QWidget] = {}
         self.reports: ReportsPage | None = None
         self.navigation = QListWidget()
@@ -149,6 +155,8 @@ class MainWindow(QMainWindow):
                 page = self.admin
             elif area is Area.REPORTS and may_open(user, area):
                 page = self.reports = ReportsPage(db=db, runner=runner, user=user)
+            elif area is Area.DASHBOARD and self.dashboard is not None:
+                page = self.dashboard
             else:
                 page = NoticePage(area)
             self._pages[area] = page
@@ -546,6 +554,8 @@ class MainWindow(QMainWindow):
         self.follow_ups.on_changes(changes)
         if self.admin is not None:
             self.admin.on_changes(changes)
+        if self.dashboard is not None:
+            self.dashboard.on_changes(changes)
 
     @Slot(str)
     def _on_live_state(self, state: str) -> None:
@@ -556,6 +566,8 @@ class MainWindow(QMainWindow):
         if live_state is LiveState.LIVE:
             self._count.request()  # whatever was missed while away
             self.queue.on_live()
+            if self.dashboard is not None:
+                self.dashboard.on_live()
             if user_may_log_calls(self._user):
                 self.follow_ups.reload()
 
@@ -642,6 +654,8 @@ class MainWindow(QMainWindow):
             view.close()
         self.queue.stop()
         self.follow_ups.stop()
+        if self.dashboard is not None:
+            self.dashboard.stop()
         self._live.changes.disconnect(self._on_changes)
         self._live.state_changed.disconnect(self._on_live_state)
         self._runner.internal_error.disconnect(self._on_internal_error)

@@ -1719,6 +1719,122 @@
     </message>
 </context>
 <context>
+    <name>DashboardLoads</name>
+    <message>
+        <location filename="../../ui/dashboard_tiles.py" line="+118"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open tickets</source>
+        <translation>未结工单</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="+453"/>
+        <source>Updated {when}</source>
+        <translation>更新于 {when}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dashboard</source>
+        <translation>监控看板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agents and engineers: open tickets</source>
+        <translation>坐席与工程师：未结工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All queues</source>
+        <translation>全部队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All product kinds</source>
+        <translation>全部产品类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any tier</source>
+        <translation>任意等级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom period</source>
+        <translation>自定义时段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product kind</source>
+        <translation>产品类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer tier</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First day</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day</source>
+        <translation>结束日</translation>
+    </message>
+</context>
+<context>
     <name>DraftOffer</name>
     <message>
         <location filename="../../ui/draft_offer.py" line="+23"/>
@@ -3262,7 +3378,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+395"/>
+        <location filename="../../ui/main_window.py" line="+403"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -3312,7 +3428,7 @@
         <translation>面向售后服务中心：受理报障来电，查看每位客户和每台设备的历史记录，分诊、派工并安排工程师上门，统计服务水平报表。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -5480,6 +5596,44 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+4"/>
         <source>No such user.</source>
         <translation>没有此用户。</translation>
+    </message>
+</context>
+<context>
+    <name>TilesPanel</name>
+    <message>
+        <location filename="../../ui/dashboard_tiles.py" line="-45"/>
+        <source>Open tickets</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At risk</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA breached</source>
+        <translation>SLA 已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest open ticket waiting</source>
+        <translation>最久未结工单已等待</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open {priority}</source>
+        <translation>未结 {priority}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Reported {when}</source>
+        <translation>报障于 {when}</translation>
     </message>
 </context>
 <context>

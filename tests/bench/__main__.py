@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tests.bench import (
     figures_claims,
+    figures_dashboard,
     figures_edit,
     figures_export,
     figures_history,
@@ -22,7 +23,7 @@ from tests.bench import (
     figures_queue,
     figures_startup,
 )
-from tests.bench.datasets import SCALES, dataset
+from tests.bench.datasets import SCALES, dataset, given
 from tests.bench.harness import Figure, figure, print_table, write_json
 
 # Each module adds its figures; later features add theirs to this list.
@@ -38,6 +39,7 @@ FIGURE_MODULES = [
     figures_kpis,
     figures_export,
     figures_import,
+    figures_dashboard,
 ]
 
 
@@ -47,10 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--only", help="run only figures whose name starts with this")
+    parser.add_argument(
+        "--url",
+        help="measure this database as it is (never built or rebuilt): a data set made "
+        "elsewhere, e.g. the full-scale one while this branch's migrations differ",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    data = dataset(args.scale, args.backend)
+    data = given(args.url, args.scale) if args.url else dataset(args.scale, args.backend)
     note = "reused build" if data.reused else "built in this run"
     figures: list[Figure] = [
         figure("demo_load", [data.load_ms], note=f"{data.customers:,} customers, {note}")

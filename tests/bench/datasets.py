@@ -69,6 +69,11 @@ def _progress(stage: str, done: int, total: int) -> None:
         print(f"  built {stage}: {total:,}", flush=True)
 
 
+def given(url: str, scale: str) -> Dataset:
+    """A database built elsewhere, measured as it is: never dropped, built or upgraded."""
+    return Dataset(normalise_url(url), SCALES[scale], 0.0, reused=True)
+
+
 def dataset(scale: str, backend: str) -> Dataset:
     """The database for this scale and back end, rebuilt only when stale."""
     customers = SCALES[scale]

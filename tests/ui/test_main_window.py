@@ -63,6 +63,8 @@ def test_every_area_opens_with_its_keyboard_shortcut(qtbot: QtBot, open_desk: Op
             assert window.page(area) is window.admin
         elif area is Area.REPORTS:
             assert window.page(area) is window.reports
+        elif area is Area.DASHBOARD:
+            assert window.page(area) is window.dashboard
         else:
             assert window.notice_page(area).notice_text() == NOT_YET
         assert window.area_action(area).isChecked()

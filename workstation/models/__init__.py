@@ -6,6 +6,11 @@ from workstation.models.catalog import ErrorCode, ProductModel, SymptomCategory,
 from workstation.models.changes import AuditRecord, ChangeLogEntry
 from workstation.models.contracts import ServiceContract, contract_equipment
 from workstation.models.customers import Contact, ContactPhone, Customer, CustomerKind, Site, Tier
+from workstation.models.dashboard import (
+    DashboardDayRollup,
+    DashboardDayTotal,
+    DashboardRollupDay,
+)
 from workstation.models.equipment import Equipment, EquipmentStatus
 from workstation.models.org import Queue, Region, Role, User
 from workstation.models.settings import CentreSetting
@@ -52,6 +57,9 @@ __all__ = [
     "ContactPhone",
     "Customer",
     "CustomerKind",
+    "DashboardDayRollup",
+    "DashboardDayTotal",
+    "DashboardRollupDay",
     "DayKind",
     "Equipment",
     "EquipmentStatus",

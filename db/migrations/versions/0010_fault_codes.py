@@ -1,7 +1,7 @@
 """fault codes: device error codes per product kind and call wrap-up codes, kept by admins
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-11-23
 
 Both lists were fixed in the program (the catalogue file's error codes, a wrap-up constant);
@@ -20,7 +20,7 @@ from alembic import op
 from workstation.services.reference import read_reference_file
 
 revision: str = "0010"
-down_revision: str | None = "0008"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
