@@ -27,10 +27,6 @@ Tip = Callable[..., str]
 LEGEND_ROOM = 1.45  # the y axis reaches this far above the highest value: the legend sits there
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardCharts", text)
-
-
 def _pen(colour: QColor, width: float = 2.0, dashed: bool = False) -> QPen:
     pen = pg.mkPen(colour, width=width)
     if dashed:
@@ -148,13 +144,27 @@ class HourlyChart(Chart):
 
     def retranslate(self) -> None:
         self.set_texts(
-            _tr("Tickets and calls per hour today"), _tr("per hour (count)"), _tr("hour of day")
+            QCoreApplication.translate("DashboardCharts", "Tickets and calls per hour today"),
+            QCoreApplication.translate("DashboardCharts", "per hour (count)"),
+            QCoreApplication.translate("DashboardCharts", "hour of day"),
         )
-        self.rename(self.tickets, _tr("Tickets today"))
-        self.rename(self.calls, _tr("Calls today"))
-        average = _tr("average of the last {weeks} same weekdays").format(weeks=self._weeks)
-        self.rename(self.tickets_average, _tr("Tickets, {average}").format(average=average))
-        self.rename(self.calls_average, _tr("Calls, {average}").format(average=average))
+        self.rename(self.tickets, QCoreApplication.translate("DashboardCharts", "Tickets today"))
+        self.rename(self.calls, QCoreApplication.translate("DashboardCharts", "Calls today"))
+        average = QCoreApplication.translate(
+            "DashboardCharts", "average of the last {weeks} same weekdays"
+        ).format(weeks=self._weeks)
+        self.rename(
+            self.tickets_average,
+            QCoreApplication.translate("DashboardCharts", "Tickets, {average}").format(
+                average=average
+            ),
+        )
+        self.rename(
+            self.calls_average,
+            QCoreApplication.translate("DashboardCharts", "Calls, {average}").format(
+                average=average
+            ),
+        )
 
     def set_hourly(self, hourly: Hourly, up_to_hour: int) -> None:
         """Today's counts up to the current hour (later hours have not happened yet)."""
@@ -177,9 +187,9 @@ class HourlyChart(Chart):
             x=shown,
             y=[hourly.tickets[h] for h in shown],
             data=[
-                _tr("{hour:02d}:00 tickets: {count} (average {average:g})").format(
-                    hour=h, count=hourly.tickets[h], average=hourly.tickets_average[h]
-                )
+                QCoreApplication.translate(
+                    "DashboardCharts", "{hour:02d}:00 tickets: {count} (average {average:g})"
+                ).format(hour=h, count=hourly.tickets[h], average=hourly.tickets_average[h])
                 for h in shown
             ],
         )
@@ -187,9 +197,9 @@ class HourlyChart(Chart):
             x=shown,
             y=[hourly.calls[h] for h in shown],
             data=[
-                _tr("{hour:02d}:00 calls: {count} (average {average:g})").format(
-                    hour=h, count=hourly.calls[h], average=hourly.calls_average[h]
-                )
+                QCoreApplication.translate(
+                    "DashboardCharts", "{hour:02d}:00 calls: {count} (average {average:g})"
+                ).format(hour=h, count=hourly.calls[h], average=hourly.calls_average[h])
                 for h in shown
             ],
         )
@@ -209,23 +219,30 @@ class ResponseChart(Chart):
 
     def retranslate(self) -> None:
         self.set_texts(
-            _tr("Response time (first response − reported)"),
-            _tr("hours"),
-            _tr("date of first response"),
+            QCoreApplication.translate(
+                "DashboardCharts", "Response time (first response − reported)"
+            ),
+            QCoreApplication.translate("DashboardCharts", "hours"),
+            QCoreApplication.translate("DashboardCharts", "date of first response"),
         )
-        self.rename(self.median, _tr("Median"))
-        self.rename(self.p90, _tr("90th percentile"))
+        self.rename(self.median, QCoreApplication.translate("DashboardCharts", "Median"))
+        self.rename(self.p90, QCoreApplication.translate("DashboardCharts", "90th percentile"))
         self.rename(
             self.target,
-            _tr("SLA response target {priority} (default plan, working time)").format(
-                priority=TARGET_PRIORITY
-            ),
+            QCoreApplication.translate(
+                "DashboardCharts", "SLA response target {priority} (default plan, working time)"
+            ).format(priority=TARGET_PRIORITY),
         )
         # The legend says how the percentiles are approximated (see the service's BUCKETS).
         self.getPlotItem().setTitle(
-            _tr("Response time (first response − reported)")
+            QCoreApplication.translate(
+                "DashboardCharts", "Response time (first response − reported)"
+            )
             + "<br><span style='font-size:8pt'>"
-            + _tr("percentiles to the minute under 1 h, to 10 min under 8 h, to the hour beyond")
+            + QCoreApplication.translate(
+                "DashboardCharts",
+                "percentiles to the minute under 1 h, to 10 min under 8 h, to the hour beyond",
+            )
             + "</span>",
             color="k",
         )
@@ -244,15 +261,21 @@ class ResponseChart(Chart):
             self.target.setData([-0.5, len(days) - 0.5], [hours, hours])
             self.fit_y(median, p90, [hours])
         for scatter, values, name in (
-            (self.median_points, median, _tr("median")),
-            (self.p90_points, p90, _tr("90th percentile")),
+            (self.median_points, median, QCoreApplication.translate("DashboardCharts", "median")),
+            (
+                self.p90_points,
+                p90,
+                QCoreApplication.translate("DashboardCharts", "90th percentile"),
+            ),
         ):
             keep = _finite(values)
             scatter.setData(
                 x=[x[i] for i in keep],
                 y=[values[i] for i in keep],
                 data=[
-                    _tr("{day}: {name} {hours:.2f} h ({count} responded)").format(
+                    QCoreApplication.translate(
+                        "DashboardCharts", "{day}: {name} {hours:.2f} h ({count} responded)"
+                    ).format(
                         day=days[i].day.isoformat(),
                         name=name,
                         hours=values[i],
@@ -282,9 +305,14 @@ class ComplianceChart(Chart):
 
     def retranslate(self) -> None:
         self.set_texts(
-            _tr("SLA compliance per day"), _tr("resolved in time (%)"), _tr("date resolved")
+            QCoreApplication.translate("DashboardCharts", "SLA compliance per day"),
+            QCoreApplication.translate("DashboardCharts", "resolved in time (%)"),
+            QCoreApplication.translate("DashboardCharts", "date resolved"),
         )
-        self.rename(self.compliance, _tr("Resolved within the SLA"))
+        self.rename(
+            self.compliance,
+            QCoreApplication.translate("DashboardCharts", "Resolved within the SLA"),
+        )
 
     def set_days(self, days: Sequence[DayPoint]) -> None:
         x = [float(i) for i in range(len(days))]
@@ -295,7 +323,9 @@ class ComplianceChart(Chart):
             x=[x[i] for i in keep],
             y=[values[i] for i in keep],
             data=[
-                _tr("{day}: {percent:.1f} % ({met} of {judged})").format(
+                QCoreApplication.translate(
+                    "DashboardCharts", "{day}: {percent:.1f} % ({met} of {judged})"
+                ).format(
                     day=days[i].day.isoformat(),
                     percent=values[i],
                     met=days[i].resolution_met,
@@ -309,12 +339,12 @@ class ComplianceChart(Chart):
 
 def backlog_age_name(key: str) -> str:
     names = {
-        "under_1h": _tr("< 1 h"),
-        "1h_4h": _tr("1–4 h"),
-        "4h_1d": _tr("4–24 h"),
-        "1d_3d": _tr("1–3 days"),
-        "3d_7d": _tr("3–7 days"),
-        "over_7d": _tr("> 7 days"),
+        "under_1h": QCoreApplication.translate("DashboardCharts", "< 1 h"),
+        "1h_4h": QCoreApplication.translate("DashboardCharts", "1–4 h"),
+        "4h_1d": QCoreApplication.translate("DashboardCharts", "4–24 h"),
+        "1d_3d": QCoreApplication.translate("DashboardCharts", "1–3 days"),
+        "3d_7d": QCoreApplication.translate("DashboardCharts", "3–7 days"),
+        "over_7d": QCoreApplication.translate("DashboardCharts", "> 7 days"),
     }
     return names.get(key, key)
 
@@ -332,10 +362,14 @@ class BacklogChart(Chart):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.set_texts(_tr("Backlog age"), _tr("open tickets (count)"), _tr("age since reported"))
+        self.set_texts(
+            QCoreApplication.translate("DashboardCharts", "Backlog age"),
+            QCoreApplication.translate("DashboardCharts", "open tickets (count)"),
+            QCoreApplication.translate("DashboardCharts", "age since reported"),
+        )
         for sample, label in self.legend.items:
             if sample.item is self.bars:
-                label.setText(_tr("Open tickets"))
+                label.setText(QCoreApplication.translate("DashboardCharts", "Open tickets"))
         self._label_ticks()
 
     def _label_ticks(self) -> None:
@@ -350,7 +384,7 @@ class BacklogChart(Chart):
             x=x,
             y=heights,
             data=[
-                _tr("{age}: {count} open tickets").format(
+                QCoreApplication.translate("DashboardCharts", "{age}: {count} open tickets").format(
                     age=backlog_age_name(b.key), count=b.tickets
                 )
                 for b in backlog

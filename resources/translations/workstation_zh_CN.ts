@@ -1719,6 +1719,186 @@
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="+147"/>
+        <source>Tickets and calls per hour today</source>
+        <translation>今日每小时工单与来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per hour (count)</source>
+        <translation>每小时（数量）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hour of day</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tickets today</source>
+        <translation>今日工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls today</source>
+        <translation>今日来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>average of the last {weeks} same weekdays</source>
+        <translation>近 {weeks} 个同星期日平均</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tickets, {average}</source>
+        <translation>工单，{average}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calls, {average}</source>
+        <translation>来电，{average}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{hour:02d}:00 tickets: {count} (average {average:g})</source>
+        <translation>{hour:02d}:00 工单：{count}（平均 {average:g}）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{hour:02d}:00 calls: {count} (average {average:g})</source>
+        <translation>{hour:02d}:00 来电：{count}（平均 {average:g}）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+16"/>
+        <source>Response time (first response − reported)</source>
+        <translation>响应时间（首次响应 − 报障）</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date of first response</source>
+        <translation>首次响应日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+39"/>
+        <source>90th percentile</source>
+        <translation>第 90 百分位</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>SLA response target {priority} (default plan, working time)</source>
+        <translation>SLA 响应目标 {priority}（默认方案，工作时间）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>percentiles to the minute under 1 h, to 10 min under 8 h, to the hour beyond</source>
+        <translation>百分位精度：1 小时内到分钟，8 小时内到 10 分钟，以上到小时</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{day}: {name} {hours:.2f} h ({count} responded)</source>
+        <translation>{day}：{name} {hours:.2f} 小时（已响应 {count}）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>SLA compliance per day</source>
+        <translation>每日 SLA 达成率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolved in time (%)</source>
+        <translation>按时解决（%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date resolved</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resolved within the SLA</source>
+        <translation>在 SLA 内解决</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{day}: {percent:.1f} % ({met} of {judged})</source>
+        <translation>{day}：{percent:.1f}%（{judged} 单中 {met} 单）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt; 1 h</source>
+        <translation>&lt; 1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1–4 h</source>
+        <translation>1–4 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4–24 h</source>
+        <translation>4–24 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1–3 days</source>
+        <translation>1–3 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3–7 days</source>
+        <translation>3–7 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&gt; 7 days</source>
+        <translation>&gt; 7 天</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Backlog age</source>
+        <translation>积压工单时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open tickets (count)</source>
+        <translation>未结工单（数量）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>age since reported</source>
+        <translation>自报障起时长</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open tickets</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{age}: {count} open tickets</source>
+        <translation>{age}：未结工单 {count}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardLoads</name>
     <message>
         <location filename="../../ui/dashboard_tiles.py" line="+118"/>
