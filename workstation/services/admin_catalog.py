@@ -20,9 +20,9 @@ from workstation.db import Database
 from workstation.models import ErrorCode, ProductModel, SymptomCategory, WrapUpCode
 from workstation.outcomes import FieldError
 from workstation.permissions import Permission, require
-from workstation.services.admin_trail import record_admin_change
+from workstation.services.admin_trail import save_admin_record
 from workstation.services.auth import SignedInUser
-from workstation.services.customer_edit import EditRejected, RecordNotFound, diff
+from workstation.services.customer_edit import EditRejected, RecordNotFound
 from workstation.services.reference import product_kinds
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/ ]*$")
@@ -189,24 +189,7 @@ def save_model(
             errors.append(FieldError("code", "taken"))
         if errors:
             raise EditRejected(errors)
-        if model is None:
-            model = ProductModel(**new)
-            session.add(model)
-            session.flush()
-            record_admin_change(session, user, "product_model", model.id, "create", new)
-        else:
-            old = {
-                "code": model.code,
-                "name": model.name,
-                "category": model.category,
-                "warranty_months": model.warranty_months,
-            }
-            changes = diff(old, new)
-            if not changes:
-                return read_catalog(session)
-            for key, value in new.items():
-                setattr(model, key, value)
-            record_admin_change(session, user, "product_model", model.id, "update", changes)
+        save_admin_record(session, user, "product_model", model or ProductModel(**new), new)
         result = read_catalog(session)
         session.commit()
     return result
@@ -246,24 +229,8 @@ def save_symptom(
             errors.append(FieldError("code", "taken"))
         if errors:
             raise EditRejected(errors)
-        if symptom is None:
-            symptom = SymptomCategory(**new)
-            session.add(symptom)
-            session.flush()
-            record_admin_change(session, user, "symptom_category", symptom.id, "create", new)
-        else:
-            old = {
-                "product_category": symptom.product_category,
-                "code": symptom.code,
-                "name_en": symptom.name_en,
-                "name_zh": symptom.name_zh,
-            }
-            changes = diff(old, new)
-            if not changes:
-                return read_catalog(session)
-            for key, value in new.items():
-                setattr(symptom, key, value)
-            record_admin_change(session, user, "symptom_category", symptom.id, "update", changes)
+        row = symptom or SymptomCategory(**new)
+        save_admin_record(session, user, "symptom_category", row, new)
         result = read_catalog(session)
         session.commit()
     return result

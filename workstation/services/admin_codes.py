@@ -27,9 +27,9 @@ from workstation.services.admin_catalog import (
     check_text,
     read_catalog,
 )
-from workstation.services.admin_trail import record_admin_change
+from workstation.services.admin_trail import record_admin_change, save_admin_record
 from workstation.services.auth import SignedInUser
-from workstation.services.customer_edit import EditRejected, RecordNotFound, diff
+from workstation.services.customer_edit import EditRejected, RecordNotFound
 from workstation.services.history import FOLLOW_UP_WRAP_UP
 
 MAX_ERROR_CODE = 40  # tickets.error_code
@@ -98,21 +98,10 @@ def _saved(
     user: SignedInUser,
     entity: str,
     row: ErrorCode | WrapUpCode,
-    old: dict[str, Any] | None,
     new: dict[str, Any],
 ) -> Catalog:
-    """Write `new` over `row` (created when `old` is None), audit it, commit; the catalogue."""
-    if old is None:
-        session.add(row)
-        session.flush()
-        record_admin_change(session, user, entity, row.id, "create", new)
-    else:
-        changes = diff(old, new)
-        if not changes:
-            return read_catalog(session)
-        for key, value in new.items():
-            setattr(row, key, value)
-        record_admin_change(session, user, entity, row.id, "update", changes)
+    """Create or correct `row` (admin_trail.save_admin_record), commit; the catalogue."""
+    save_admin_record(session, user, entity, row, new)
     result = read_catalog(session)
     session.commit()
     return result
@@ -141,15 +130,7 @@ def save_error_code(
             errors.append(FieldError("code", "taken"))
         if errors:
             raise EditRejected(errors)
-        if row is None:
-            return _saved(session, user, "error_code", ErrorCode(active=True, **new), None, new)
-        old = {
-            "product_category": row.product_category,
-            "code": row.code,
-            "name_en": row.name_en,
-            "name_zh": row.name_zh,
-        }
-        return _saved(session, user, "error_code", row, old, new)
+        return _saved(session, user, "error_code", row or ErrorCode(active=True, **new), new)
 
 
 def save_wrap_up_code(
@@ -175,9 +156,8 @@ def save_wrap_up_code(
         if row is None:
             last = session.scalar(select(func.max(WrapUpCode.sort_order))) or 0
             created = WrapUpCode(active=True, sort_order=last + 1, **new)
-            return _saved(session, user, "wrap_up_code", created, None, new)
-        old = {"code": row.code, "name_en": row.name_en, "name_zh": row.name_zh}
-        return _saved(session, user, "wrap_up_code", row, old, new)
+            return _saved(session, user, "wrap_up_code", created, new)
+        return _saved(session, user, "wrap_up_code", row, new)
 
 
 def _set_active(

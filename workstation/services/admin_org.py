@@ -17,9 +17,9 @@ from workstation.db import Database
 from workstation.models import Queue, Region, User
 from workstation.outcomes import FieldError
 from workstation.permissions import Permission, require
-from workstation.services.admin_trail import record_admin_change
+from workstation.services.admin_trail import save_admin_record
 from workstation.services.auth import SignedInUser
-from workstation.services.customer_edit import EditRejected, RecordNotFound, diff
+from workstation.services.customer_edit import EditRejected, RecordNotFound
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]*$")
 QUEUE_LEVELS = (1, 2)  # first line, second line
@@ -134,17 +134,7 @@ def save_region(
         if errors:
             raise EditRejected(errors)
         new = {"code": code, "name": name}
-        if region is None:
-            region = Region(**new)
-            session.add(region)
-            session.flush()
-            record_admin_change(session, user, "region", region.id, "create", new)
-        else:
-            changes = diff({"code": region.code, "name": region.name}, new)
-            if not changes:
-                return _organisation(session)
-            region.code, region.name = code, name
-            record_admin_change(session, user, "region", region.id, "update", changes)
+        save_admin_record(session, user, "region", region or Region(**new), new)
         result = _organisation(session)
         session.commit()
     return result
@@ -172,24 +162,7 @@ def save_queue(
         if errors:
             raise EditRejected(errors)
         new = {"code": code, "name": name, "level": values.level, "region_id": values.region_id}
-        if queue is None:
-            queue = Queue(**new)
-            session.add(queue)
-            session.flush()
-            record_admin_change(session, user, "queue", queue.id, "create", new)
-        else:
-            old = {
-                "code": queue.code,
-                "name": queue.name,
-                "level": queue.level,
-                "region_id": queue.region_id,
-            }
-            changes = diff(old, new)
-            if not changes:
-                return _organisation(session)
-            for key, value in new.items():
-                setattr(queue, key, value)
-            record_admin_change(session, user, "queue", queue.id, "update", changes)
+        save_admin_record(session, user, "queue", queue or Queue(**new), new)
         result = _organisation(session)
         session.commit()
     return result
