@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, inspect, text
 
-SCHEMA_REVISION = "0010"
+SCHEMA_REVISION = "0011"
 
 
 def database_revision(engine: Engine) -> str | None:

@@ -11,8 +11,19 @@ from workstation.models.dashboard import (
     DashboardDayTotal,
     DashboardRollupDay,
 )
+from workstation.models.engineers import AbsenceKind, EngineerAbsence, EngineerProfile
 from workstation.models.equipment import Equipment, EquipmentStatus
+from workstation.models.maintenance import MaintenancePlan
 from workstation.models.org import Queue, Region, Role, User
+from workstation.models.parts import (
+    LocationKind,
+    Part,
+    StockLevel,
+    StockLocation,
+    VisitPart,
+    VisitPartStatus,
+    part_models,
+)
 from workstation.models.settings import CentreSetting
 from workstation.models.sla import (
     BusinessCalendar,
@@ -40,10 +51,19 @@ from workstation.models.tickets import (
     TicketPresence,
     TicketStatus,
 )
+from workstation.models.visits import (
+    HOLDING_STATUSES,
+    Visit,
+    VisitKind,
+    VisitResult,
+    VisitStatus,
+)
 
 __all__ = [
+    "HOLDING_STATUSES",
     "OPEN_STATUSES",
     "PAUSING_STATUSES",
+    "AbsenceKind",
     "AuditRecord",
     "Base",
     "BusinessCalendar",
@@ -61,11 +81,16 @@ __all__ = [
     "DashboardDayTotal",
     "DashboardRollupDay",
     "DayKind",
+    "EngineerAbsence",
+    "EngineerProfile",
     "Equipment",
     "EquipmentStatus",
     "ErrorCode",
     "FollowUp",
     "FollowUpStatus",
+    "LocationKind",
+    "MaintenancePlan",
+    "Part",
     "Priority",
     "PriorityRule",
     "ProductModel",
@@ -79,6 +104,8 @@ __all__ = [
     "SlaPause",
     "SlaPlan",
     "SlaTarget",
+    "StockLevel",
+    "StockLocation",
     "SymptomCategory",
     "Ticket",
     "TicketCounter",
@@ -89,7 +116,14 @@ __all__ = [
     "Tier",
     "UTCDateTime",
     "User",
+    "Visit",
+    "VisitKind",
+    "VisitPart",
+    "VisitPartStatus",
+    "VisitResult",
+    "VisitStatus",
     "WrapUpCode",
     "contract_equipment",
+    "part_models",
     "utcnow",
 ]

@@ -28,3 +28,5 @@ class ServiceContract(Base):
     sla_plan_id: Mapped[int] = mapped_column(ForeignKey("sla_plans.id"))
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date] = mapped_column(Date)
+    # When the equipment is delivered: installation and commissioning is due then.
+    delivery_date: Mapped[date | None] = mapped_column(Date)
