@@ -45,6 +45,8 @@ def setting_title(name: str) -> str:
         "labour_rate_per_hour": QCoreApplication.translate("AdminSettings", "Labour rate per hour"),
         "distance_rate_per_km": QCoreApplication.translate("AdminSettings", "Distance rate per km"),
         "urgency_surcharge": QCoreApplication.translate("AdminSettings", "Urgency surcharge"),
+        "road_factor": QCoreApplication.translate("AdminSettings", "Road factor"),
+        "travel_speed_kmh": QCoreApplication.translate("AdminSettings", "Travel speed (km/h)"),
     }
     return titles.get(name, name)
 
@@ -67,6 +69,15 @@ def setting_meaning(name: str) -> str:
         ),
         "urgency_surcharge": QCoreApplication.translate(
             "AdminSettings", "Added once to a visit the customer asked to be urgent."
+        ),
+        "road_factor": QCoreApplication.translate(
+            "AdminSettings",
+            "Road distance is the straight-line distance times this (1.3: roads are 30% longer).",
+        ),
+        "travel_speed_kmh": QCoreApplication.translate(
+            "AdminSettings",
+            "Average speed between sites: with the road factor it gives the travel time a "
+            "schedule must leave between two visits.",
         ),
     }
     return meanings.get(name, name)

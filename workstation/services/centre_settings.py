@@ -26,7 +26,7 @@ class SettingSpec:
     """A setting: its default, its allowed range and, for amounts, its decimal places."""
 
     name: str
-    default: int
+    default: int | Decimal
     minimum: int
     maximum: int
     meaning: str
@@ -72,6 +72,23 @@ URGENCY_SURCHARGE = SettingSpec(
     meaning="added once to the cost of a visit the customer asked to be urgent",
     decimals=2,
 )
+# Travel between visits (issue 5's scheduling): straight-line distance × road factor, at a
+# speed; too little time between two visits' sites is a scheduling problem.
+ROAD_FACTOR = SettingSpec(
+    "road_factor",
+    default=Decimal("1.3"),
+    minimum=1,
+    maximum=5,
+    meaning="road distance is the straight-line distance between two places times this",
+    decimals=2,
+)
+TRAVEL_SPEED_KMH = SettingSpec(
+    "travel_speed_kmh",
+    default=40,
+    minimum=5,
+    maximum=200,
+    meaning="an engineer travels between sites at this average speed (km/h)",
+)
 SPECS = {
     spec.name: spec
     for spec in (
@@ -80,6 +97,8 @@ SPECS = {
         LABOUR_RATE_PER_HOUR,
         DISTANCE_RATE_PER_KM,
         URGENCY_SURCHARGE,
+        ROAD_FACTOR,
+        TRAVEL_SPEED_KMH,
     )
 }
 

@@ -247,6 +247,32 @@ def _touch(session: Session, ticket: Ticket, user_id: int | None, now: datetime)
     )
 
 
+# Public names of the shared steps, for other services that write on a ticket's timeline in
+# their own transaction (scheduling: a visit booked, moved or cancelled).
+
+
+def lock_ticket(db: Database, session: Session, ticket_id: int) -> Ticket:
+    """The ticket row, locked for the caller's transaction (RecordNotFound when missing)."""
+    return _locked(db, session, ticket_id)
+
+
+def ticket_event(
+    session: Session,
+    ticket: Ticket,
+    user_id: int | None,
+    kind: str,
+    now: datetime,
+    details: dict[str, Any],
+) -> None:
+    """One more line on the ticket's timeline."""
+    _event(session, ticket, user_id, kind, now, details)
+
+
+def touch_ticket(session: Session, ticket: Ticket, user_id: int | None, now: datetime) -> None:
+    """Version bump, updated_at and the change-log row the other desks follow."""
+    _touch(session, ticket, user_id, now)
+
+
 def _result(
     ticket: Ticket, *, changed: bool = True, follow_up_id: int | None = None
 ) -> TicketChange:
