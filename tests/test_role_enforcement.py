@@ -9,7 +9,7 @@ with a clear message before anything is read or written; a role it allows passes
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -31,9 +31,11 @@ from workstation.services import (
     claims,
     customer_edit,
     customer_merge,
+    engineers,
     equipment_edit,
     follow_ups,
     intake,
+    scheduling,
     ticket_work,
 )
 from workstation.services.auth import SignedInUser
@@ -62,6 +64,9 @@ _SITE = customer_edit.SiteInput("总部")
 _CUSTOMER = customer_edit.CustomerChanges("Role test 有限公司", "company")
 _DAY = admin_calendars.DayRow(NOW.date(), "holiday", "test", None)
 _USER = admin_users.UserInput("X", "agent", None, (), "role_test_user")
+_BOOKING = scheduling.Booking("repair", MISSING, NOW, NOW + timedelta(hours=1), customer_id=MISSING)
+_PROFILE = engineers.ProfileInput("上海", None, None, 510, 1050, "12345")
+_ABSENCE = engineers.AbsenceInput("leave", NOW, NOW + timedelta(days=1))
 
 # (what, permission the issue asks for, the call)
 GUARDED: list[tuple[str, Permission, Call]] = [
@@ -172,6 +177,44 @@ GUARDED: list[tuple[str, Permission, Call]] = [
         lambda db, u: ticket_work.change_priority_or_plan(
             db, u, MISSING, 1, priority="P1", reason="customer escalated", now=NOW
         ),
+    ),
+    (
+        "scheduling.book_visit",
+        Permission.WORK_TICKETS,
+        lambda db, u: scheduling.book_visit(db, u, _BOOKING, NOW),
+    ),
+    (
+        "scheduling.move_visit",
+        Permission.WORK_TICKETS,
+        lambda db, u: scheduling.move_visit(
+            db, u, MISSING, 1, MISSING, NOW, NOW + timedelta(hours=1), NOW
+        ),
+    ),
+    (
+        "scheduling.cancel_visit",
+        Permission.WORK_TICKETS,
+        lambda db, u: scheduling.cancel_visit(db, u, MISSING, 1, "customer cancelled", NOW),
+    ),
+    (
+        "scheduling.suggest_slots",
+        Permission.WORK_TICKETS,
+        lambda db, u: scheduling.suggest_slots(db, u, MISSING, now=NOW),
+    ),
+    # A dispatcher, or the engineer themself (an engineer other than MISSING here: refused).
+    (
+        "engineers.update_profile",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: engineers.update_profile(db, u, MISSING, 0, _PROFILE, NOW),
+    ),
+    (
+        "engineers.add_absence",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: engineers.add_absence(db, u, MISSING, _ABSENCE, NOW),
+    ),
+    (
+        "engineers.cancel_absence",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: engineers.cancel_absence(db, u, MISSING, NOW),
     ),
     (
         "centre_settings.change_setting",
@@ -365,11 +408,15 @@ def test_every_writing_service_is_in_the_table() -> None:
         # Who looks at a ticket: any signed-in user may open one, so anyone may say so.
         "presence.announce",
         "presence.leave",
+        # Engineers, their hours and absences: anyone booking a visit reads them.
+        "engineers.list_engineers",
+        "engineers.engineer",
+        "engineers.list_absences",
     }
     modules = [
         admin_calendars, admin_catalog, admin_codes, admin_org, admin_sla, admin_users,
         centre_settings, claims, customer_edit, customer_merge, equipment_edit, follow_ups,
-        intake, ticket_work, presence,
+        intake, ticket_work, presence, scheduling, engineers,
     ]  # fmt: skip
     found = set()
     for module in modules:
