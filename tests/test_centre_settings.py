@@ -38,6 +38,8 @@ def test_the_default_applies_until_the_centre_changes_it(db: Database) -> None:
         "labour_rate_per_hour": (150, False),
         "distance_rate_per_km": (2, False),
         "urgency_surcharge": (200, False),
+        "road_factor": (Decimal("1.30"), False),
+        "travel_speed_kmh": (40, False),
     }
     admin = add_desk_user(db, "admin1", role="admin")
     assert change_setting(db, "repeat_window_days", " 14 ", admin) == 14

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.book_visit_dialog import BookVisitDialog
 from ui.call_form import channel_name, resolution_name, severity_name, urgency_name
 from ui.customer_card import Column, RowsModel, badge_style, rows_table, tier_label
 from ui.customer_dialogs import ERROR_COLOUR, FieldBox
@@ -57,12 +58,14 @@ from ui.ticket_words import (
     time_left_text,
     value_text,
 )
+from ui.visit_words import span_text
 from ui.vocabulary import ticket_status_name
 from workstation.changes import Change
 from workstation.db import Database
 from workstation.permissions import Permission, PermissionDenied
 from workstation.services.auth import SignedInUser
 from workstation.services.options import SymptomOption, symptom_categories
+from workstation.services.scheduling import VisitChange
 from workstation.services.sla_timeline import SlaStep
 from workstation.services.ticket_detail import (
     REOPENED,
@@ -334,6 +337,8 @@ class TicketView(QWidget):
         self.move_buttons: dict[str, QPushButton] = {}
         self.assign_button = self._button("assignButton", self._ask_assignee)
         self.escalate_button = self._button("escalateButton", self._ask_escalation)
+        self.visit_button = self._button("bookVisitButton", self._ask_visit)
+        self.book_dialog: BookVisitDialog | None = None
         self.priority_button = self._button("priorityButton", self._ask_priority)
         self.customer_button = self._button("customerButton", self._show_customer)
         self._moves_row = QHBoxLayout()
@@ -341,6 +346,7 @@ class TicketView(QWidget):
         self.actions_bar.addStretch(1)
         for button in (
             self.assign_button,
+            self.visit_button,
             self.escalate_button,
             self.priority_button,
             self.customer_button,
@@ -705,6 +711,7 @@ class TicketView(QWidget):
             self.tr("Reassign…") if d.assignee_id is not None else self.tr("Assign…")
         )
         self.escalate_button.setVisible(may_work and open_ticket and (d.queue_level or 1) < 2)
+        self.visit_button.setVisible(may_work and open_ticket)
         self.priority_button.setVisible(may_assign and open_ticket)
 
     def _step_details(self, step: SlaStep) -> str:
@@ -1050,6 +1057,38 @@ class TicketView(QWidget):
         )
 
     @Slot()
+    def _ask_visit(self) -> None:
+        """The booking dialog (suggested engineers and slots); the view reloads after."""
+        detail = self.detail
+        if detail is None or self._busy:
+            return
+        dialog = BookVisitDialog(
+            self._db,
+            self._runner,
+            self._user,
+            self.ticket_id,
+            ticket_number=detail.number,
+            customer_name=detail.customer_name,
+            resolution_due_at=detail.resolution_due_at,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._visit_booked)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "book_dialog", None))
+        self.book_dialog = dialog
+        dialog.open()
+
+    def _visit_booked(self, change: VisitChange) -> None:
+        if self._closed:
+            return
+        text = self.tr("Visit booked: {engineer}, {time}.").format(
+            engineer=change.engineer_name, time=span_text(change.starts_at, change.ends_at)
+        )
+        if change.warnings:
+            text += " " + self.tr("Booked despite warnings.")
+        self._done(text)
+
+    @Slot()
     def _ask_escalation(self) -> None:
         detail = self.detail
         if detail is None or self._busy:
@@ -1248,6 +1287,10 @@ class TicketView(QWidget):
         self.cancel_resolve.setText(self.tr("Cancel"))
         self.assign_button.setText(self.tr("Assign…"))
         self.escalate_button.setText(self.tr("Escalate…"))
+        self.visit_button.setText(self.tr("Book visit…"))
+        self.visit_button.setToolTip(
+            self.tr("Book an engineer's visit: suggested engineers and slots")
+        )
         self.priority_button.setText(self.tr("Priority / SLA…"))
         self.customer_button.setText(self.tr("Open customer"))
         self.reapply_button.setText(self.tr("Apply my edits to this version"))

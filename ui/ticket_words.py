@@ -290,6 +290,10 @@ def event_text(kind: str, details: dict[str, Any]) -> str:
             return QCoreApplication.translate("TicketWords", "Note: {text}").format(
                 text=d.get("text", "")
             )
+        case "visit_booked" | "visit_moved" | "visit_cancelled":
+            from ui.visit_words import visit_event_text  # it uses this module's words
+
+            return visit_event_text(kind, d)
     return kind
 
 
