@@ -459,3 +459,23 @@ def test_two_desks_booking_one_engineer_at_the_same_moment_exactly_one_wins(
     else:
         assert sorted(checked) == [0, 1]  # the second check saw the first booking
     assert [v.status for v in _visits(db)] == ["booked"]
+
+
+def test_on_postgresql_the_constraint_refuses_a_move_the_check_missed(
+    db: Database, desk: Desk, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """With the check bypassed (as when another desk commits between check and write), the
+    exclusion constraint still refuses, and the refusal is the same ScheduleConflict."""
+    if request.node.callspec.params["database_url"] != "postgresql":
+        pytest.skip("SQLite has no such constraint: the check under the write lock guards it")
+    first = _book(db, desk, at(1, 9))
+    second = _book(db, desk, at(1, 13))
+    monkeypatch.setattr(scheduling, "visit_problems", lambda *args, **kwargs: ())
+    with pytest.raises(ScheduleConflict) as refused:
+        move_visit(db, desk.agent, second.visit_id, 1, desk.wang.id, at(1, 10), at(1, 12), NOW)
+    (problem,) = refused.value.problems
+    assert (problem.code, problem.params["visit_id"]) == ("overlap", str(first.visit_id))
+    with pytest.raises(ScheduleConflict):
+        _book(db, desk, at(1, 8, 30))
+    assert load_visit(db, second.visit_id).starts_at == at(1, 13)
+    assert len(_visits(db)) == 2

@@ -149,9 +149,9 @@ class VisitConflict(Refused):
 @dataclass(frozen=True)
 class Booking:
     """A visit to book: from a ticket (customer, device and site follow from it) or for a
-    customer, site or device without one."""
+    customer, site or device without one. `kind` is a VisitKind (or its value)."""
 
-    kind: str
+    kind: VisitKind | str
     engineer_id: int
     starts_at: datetime
     ends_at: datetime
@@ -456,6 +456,7 @@ def _clean_notes(notes: str, errors: list[FieldError]) -> str:
 
 @dataclass
 class _Where:
+    customer: Customer | None  # held, so the result reads its name without a query
     customer_id: int | None
     site_id: int | None
     equipment_id: int | None
@@ -477,9 +478,10 @@ def _where(
         or (equipment.customer_id if equipment else None)
         or (site.customer_id if site else None)
     )
-    if customer_id is None or session.get(Customer, customer_id) is None:
+    customer = session.get(Customer, customer_id) if customer_id is not None else None
+    if customer_id is None or customer is None:
         errors.append(FieldError("customer_id", "required" if customer_id is None else "unknown"))
-        return _Where(None, None, None, None, None)
+        return _Where(None, None, None, None, None, None)
     if equipment_id and equipment is None:
         errors.append(FieldError("equipment_id", "unknown"))
     elif equipment is not None and equipment.customer_id != customer_id:
@@ -501,7 +503,7 @@ def _where(
             errors.append(FieldError("contract_id", "not_this_customer"))
         elif due_on is None and booking.kind == VisitKind.INSTALLATION:
             due_on = contract.delivery_date
-    return _Where(customer_id, site_id, equipment_id, booking.contract_id, due_on)
+    return _Where(customer, customer_id, site_id, equipment_id, booking.contract_id, due_on)
 
 
 def book_visit(
