@@ -3558,7 +3558,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+403"/>
+        <location filename="../../ui/main_window.py" line="+405"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -3608,7 +3608,7 @@
         <translation>面向售后服务中心：受理报障来电，查看每位客户和每台设备的历史记录，分诊、派工并安排工程师上门，统计服务水平报表。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -3922,8 +3922,8 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     <name>PresenceBanner</name>
     <message>
         <location filename="../../ui/presence.py" line="+67"/>
-        <source>{name} is editing this ticket</source>
-        <translation>{name}正在编辑此工单</translation>
+        <source>{name} also has this ticket open</source>
+        <translation>{name}也在查看此工单</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4759,7 +4759,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+173"/>
+        <location filename="../../ui/sign_in.py" line="+177"/>
         <source>Sign in — Service Desk Workstation</source>
         <translation>登录 — 售后服务工作站</translation>
     </message>
@@ -5989,6 +5989,14 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+4"/>
         <source>Signed in as {name} ({role}).</source>
         <translation>当前登录：{name}（{role}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Workstation</name>
+    <message>
+        <location filename="../../ui/session.py" line="+166"/>
+        <source>An administrator deactivated your account, so you were signed out. A call you were typing is kept as a draft.</source>
+        <translation>管理员已停用您的账户，您已被退出登录。正在录入的来电已保存为草稿。</translation>
     </message>
 </context>
 <context>
