@@ -27,7 +27,7 @@
 <context>
     <name>AdminCalendars</name>
     <message>
-        <location filename="../../ui/admin_calendars.py" line="+58"/>
+        <location filename="../../ui/admin_calendars.py" line="+60"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
@@ -499,7 +499,12 @@
 <context>
     <name>CalendarsTab</name>
     <message>
-        <location filename="../../ui/admin_calendars.py" line="+254"/>
+        <location filename="../../ui/admin_calendars.py" line="+212"/>
+        <source>Calendar added: set its weekly hours.</source>
+        <translation>日历已添加：请设置每周工作时间。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Working hours saved.</source>
         <translation>已保存工作时间。</translation>
     </message>
@@ -532,6 +537,26 @@
         <location line="+5"/>
         <source>&amp;Calendar:</source>
         <translation>日历(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ew calendar:</source>
+        <translation>新建日历(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone of the new calendar</source>
+        <translation>新日历的时区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add calendar</source>
+        <translation>添加日历(&amp;A)</translation>
     </message>
     <message>
         <location line="+3"/>
