@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPen,
+    QTextLayout,
     QTextOption,
 )
 
@@ -207,20 +208,23 @@ def _writer(path: Path, size: QPageSize, title: str) -> QPdfWriter:
     return writer
 
 
-def _wrapped_height(font: QFont, width: float, text: str, painter: QPainter) -> float:
-    metrics = QFontMetricsF(font, painter.device())
-    bounds = metrics.boundingRect(
-        QRectF(0, 0, width, 1e6),
-        int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft),
-        text,
-    )
-    return max(bounds.height(), metrics.height())
-
-
-def _draw_wrapped(painter: QPainter, rect: QRectF, text: str) -> None:
+def _layout(text: str, font: QFont, width: float, painter: QPainter) -> QTextLayout:
+    """`text` broken into lines of `width` (Chinese breaks between any two characters)."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font, painter.device())
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    painter.drawText(rect, text, option)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout
 
 
 @dataclass
@@ -276,24 +280,27 @@ class _SheetPainter:
         f.y += 6.5 * MM + 1.5 * MM
 
     def row(self, key: str, value: str, *, bold: bool = False) -> None:
-        """Caption at the left, the value wrapped beside it (a dash when empty)."""
+        """Caption at the left, the value wrapped beside it (a dash when empty); a value
+        longer than the page goes on, line by line, on the next one."""
         f = self.flow
         font = self.bold if bold else self.body
-        value_w = f.width - self.LABEL_W - self.GAP
-        text = value.strip() or "—"
-        height = _wrapped_height(font, value_w, text, self.p) + 1.5 * MM
-        f.room(height)
+        value_x = f.left + self.LABEL_W + self.GAP
+        layout = _layout(value.strip() or "—", font, f.right - value_x, self.p)
+        lines = [layout.lineAt(i) for i in range(layout.lineCount())]
+        f.room(lines[0].height() + 1.5 * MM)
         self.p.setPen(_GREY)
         self.p.setFont(self.small)
         self.p.drawText(
-            QRectF(f.left, f.y + 0.4 * MM, self.LABEL_W, height),
+            QRectF(f.left, f.y + 0.4 * MM, self.LABEL_W, 5 * MM),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
             caption(key),
         )
         self.p.setPen(_INK)
-        self.p.setFont(font)
-        _draw_wrapped(self.p, QRectF(f.left + self.LABEL_W + self.GAP, f.y, value_w, height), text)
-        f.y += height
+        for line in lines:
+            f.room(line.height())
+            line.draw(self.p, QPointF(value_x, f.y - line.position().y()))
+            f.y += line.height()
+        f.y += 1.5 * MM
 
     def pairs(self, items: Iterable[tuple[str, str]]) -> None:
         """Two short rows side by side (half the width each)."""
