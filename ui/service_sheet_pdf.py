@@ -137,6 +137,13 @@ def _pair(words: dict[str, tuple[str, str]], code: str) -> str:
     return f"{english} {chinese}".strip()
 
 
+def _model(code: str, name: str) -> str:
+    """Its name, with the code in front unless the name has it (as the device card)."""
+    if not code or name.startswith(code):
+        return name or code
+    return f"{code} {name}"
+
+
 def _day(day: date | None) -> str:
     return day.isoformat() if day is not None else ""
 
@@ -435,7 +442,7 @@ def _sheet_body(s: _SheetPainter, d: SheetDetail) -> None:
     s.row("site", site or d.customer_address)
     s.pairs([("contact", d.contact_name), ("phone", d.contact_phone)])
     s.section("device_section")
-    model = " ".join(part for part in (d.model_code, d.model_name) if part)
+    model = _model(d.model_code, d.model_name)
     warranty = _day(d.warranty_end)
     if d.warranty_state:
         warranty = f"{warranty} ({_pair(WARRANTY, d.warranty_state)})".strip()
@@ -564,7 +571,7 @@ def write_passport_label(facts: PassportFacts, path: str | Path) -> int:
         y += 6 * MM
         rows = [
             ("serial", facts.serial, True),
-            ("model", " ".join(p for p in (facts.model_code, facts.model_name) if p), False),
+            ("model", _model(facts.model_code, facts.model_name), False),
             ("customer", facts.customer_name, False),
             ("site", facts.site_name, False),
             ("installed", _day(facts.install_date), False),
