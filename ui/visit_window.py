@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from ui.customer_card import badge_style, model_text, warranty_label
-from ui.customer_dialogs import ERROR_COLOUR, FieldBox, field_error_text
+from ui.customer_dialogs import ERROR_COLOUR, FieldBox
 from ui.local_time import date_text, local_text, to_qdatetime
 from ui.roles import refusal_text
 from ui.service_sheet_pdf import write_passport_label, write_service_sheet
 from ui.tasks import TaskRunner, is_problem
+from ui.visit_words import kind_name, result_name, sheet_error_text, visit_status_name
 from ui.vocabulary import ticket_status_name
 from workstation.changes import Change
 from workstation.db import Database
-from workstation.outcomes import FieldError
 from workstation.permissions import PermissionDenied
 from workstation.services.auth import SignedInUser
 from workstation.services.customer_edit import RecordNotFound
@@ -75,92 +75,6 @@ FORM_FIELDS = (
     "travel_km",
     "confirmed_by",
 )
-
-
-def kind_name(kind: str) -> str:
-    names = {
-        "repair": QCoreApplication.translate("VisitWords", "Repair"),
-        "installation": QCoreApplication.translate("VisitWords", "Installation"),
-        "preventive_maintenance": QCoreApplication.translate(
-            "VisitWords", "Preventive maintenance"
-        ),
-        "inspection": QCoreApplication.translate("VisitWords", "Inspection"),
-        "training": QCoreApplication.translate("VisitWords", "Training"),
-    }
-    return names.get(kind, kind)
-
-
-def visit_status_name(status: str) -> str:
-    names = {
-        "unscheduled": QCoreApplication.translate("VisitWords", "To schedule"),
-        "booked": QCoreApplication.translate("VisitWords", "Booked"),
-        "completed": QCoreApplication.translate("VisitWords", "Completed"),
-        "cancelled": QCoreApplication.translate("VisitWords", "Cancelled"),
-    }
-    return names.get(status, status)
-
-
-def result_name(result: str) -> str:
-    names = {
-        "fixed": QCoreApplication.translate("VisitWords", "Fixed"),
-        "another_visit": QCoreApplication.translate("VisitWords", "Another visit needed"),
-        "unit_replaced": QCoreApplication.translate("VisitWords", "Unit replaced"),
-        "no_fault_found": QCoreApplication.translate("VisitWords", "No fault found"),
-        "customer_misuse": QCoreApplication.translate("VisitWords", "Customer misuse"),
-    }
-    return names.get(result, result)
-
-
-def sheet_error_text(error: FieldError) -> str:
-    """The sentence under a field of the sheet for the service's code."""
-    p = dict(error.params)
-    match error.code:
-        case "not_after_arrival":
-            return QCoreApplication.translate("VisitWords", "Departure must be after arrival.")
-        case "too_long_on_site":
-            return QCoreApplication.translate(
-                "VisitWords",
-                "More than {hours} hours on site: check the dates (longer work is several visits).",
-            ).format(hours=p.get("hours", ""))
-        case "in_future":
-            return QCoreApplication.translate("VisitWords", "This time is in the future.")
-        case "negative":
-            return QCoreApplication.translate("VisitWords", "Cannot be negative.")
-        case "too_large":
-            return QCoreApplication.translate("VisitWords", "At most {max}.").format(
-                max=p.get("max", "")
-            )
-        case "too_precise":
-            return QCoreApplication.translate(
-                "VisitWords", "At most {decimals} decimal place."
-            ).format(decimals=p.get("decimals", ""))
-        case "not_a_number":
-            return QCoreApplication.translate("VisitWords", "Not a number.")
-        case "not_replaced":
-            return QCoreApplication.translate(
-                "VisitWords", "Only for a visit whose result is “Unit replaced”."
-            )
-        case "no_device":
-            return QCoreApplication.translate("VisitWords", "This visit has no device to replace.")
-        case "device_changed":
-            return QCoreApplication.translate(
-                "VisitWords", "The device was changed on another desk: open the visit again."
-            )
-        case "not_active":
-            return QCoreApplication.translate(
-                "VisitWords", "The device was already replaced or retired."
-            )
-        case "not_booked":
-            return QCoreApplication.translate(
-                "VisitWords", "The visit is not booked yet: there is no sheet to record."
-            )
-        case "cancelled":
-            return QCoreApplication.translate("VisitWords", "The visit was cancelled.")
-        case "already_completed":
-            return QCoreApplication.translate(
-                "VisitWords", "The sheet of this visit was already recorded."
-            )
-    return field_error_text(error)
 
 
 def money(amount: Decimal | None) -> str:
@@ -254,14 +168,15 @@ class VisitWindow(QWidget):
         self.work_done = QPlainTextEdit()
         self.work_done.setObjectName("workDone")
         self.work_done.setTabChangesFocus(True)
-        self.work_done.setMinimumHeight(90)
+        self.work_done.setMinimumHeight(80)
+        self.work_done.setMaximumHeight(130)
         self.result = QComboBox()
         self.result.setObjectName("result")
         self.result.currentIndexChanged.connect(self._result_changed)
         self.advice = QPlainTextEdit()
         self.advice.setObjectName("advice")
         self.advice.setTabChangesFocus(True)
-        self.advice.setMaximumHeight(70)
+        self.advice.setMaximumHeight(60)
         self.root_cause = QLineEdit()
         self.root_cause.setObjectName("rootCause")
         self.new_serial = QLineEdit()
@@ -332,10 +247,14 @@ class VisitWindow(QWidget):
         buttons.addWidget(self.label_button)
 
         right = QVBoxLayout()
-        right.addWidget(self.sheet_box, 1)
+        right.addWidget(self.sheet_box)
         right.addWidget(self.cost_box)
+        right.addStretch(1)
         columns = QHBoxLayout()
-        columns.addWidget(self.facts_box, 2)
+        left = QVBoxLayout()
+        left.addWidget(self.facts_box)
+        left.addStretch(1)
+        columns.addLayout(left, 2)
         columns.addLayout(right, 3)
         body = QWidget()
         inner = QVBoxLayout(body)
