@@ -331,7 +331,7 @@ class _SheetPainter:
                 )
                 self.p.setPen(_INK)
                 self.p.setFont(self.body)
-                room = QRectF(x + label_w, f.y, half - label_w, height)
+                room = QRectF(x + label_w + self.GAP, f.y, half - label_w - self.GAP, height)
                 shown = metrics.elidedText(value or "—", Qt.TextElideMode.ElideRight, room.width())
                 self.p.drawText(
                     room, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), shown
