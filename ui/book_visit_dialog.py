@@ -28,7 +28,7 @@ from ui.local_time import local_text
 from ui.tasks import TaskRunner, is_problem
 from ui.ticket_words import duration_text
 from ui.visit_dialogs import VisitDialog
-from ui.visit_words import visit_kind_name, weekday_of
+from ui.visit_words import kind_name, weekday_of
 from workstation.db import Database
 from workstation.services.auth import SignedInUser
 from workstation.services.scheduling import (
@@ -271,7 +271,7 @@ class BookVisitDialog(VisitDialog):
         self.kind.blockSignals(True)
         self.kind.clear()
         for code in VISIT_KINDS:
-            self.kind.addItem(visit_kind_name(code), code)
+            self.kind.addItem(kind_name(code), code)
         index = self.kind.findData(chosen if chosen is not None else "repair")
         self.kind.setCurrentIndex(max(index, 0))
         self.kind.blockSignals(False)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ui.customer_dialogs import EditDialog, FieldBox
 from ui.local_time import to_qdatetime
 from ui.tasks import TaskRunner
-from ui.visit_words import span_text, visit_kind_name, visit_problem_text, visit_status_name
+from ui.visit_words import kind_name, span_text, visit_problem_text, visit_status_name
 from workstation.db import Database
 from workstation.outcomes import FieldError
 from workstation.services.auth import SignedInUser
@@ -303,7 +303,7 @@ class VisitDialog(EditDialog):
 
 def describe(visit: VisitRef) -> str:
     """ "Customer · kind · 2026-06-01 09:00–11:00 · engineer"."""
-    parts = [visit.customer_name, visit_kind_name(visit.kind)]
+    parts = [visit.customer_name, kind_name(visit.kind)]
     if visit.starts_at is not None:
         parts.append(span_text(visit.starts_at, visit.ends_at))
     if visit.engineer_name:

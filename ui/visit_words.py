@@ -1,5 +1,7 @@
-"""Words for visits and engineers: kinds, statuses, absences, working days, the scheduling
-problems (visit_rules codes) and the visit lines of a ticket's timeline (translated)."""
+"""Words of visits shared by the screens: kinds, statuses, results of the service sheet,
+the sentences for the sheet's field errors, absences and working days, the scheduling
+problems (visit_rules codes) and the visit lines of a ticket's timeline (context
+"VisitWords")."""
 
 from __future__ import annotations
 
@@ -10,37 +12,94 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.customer_dialogs import field_error_text
 from ui.local_time import local_text, to_qdatetime
-from ui.ticket_words import duration_text
 from ui.vocabulary import ticket_status_name
 from workstation.outcomes import FieldError
 
 
-def visit_kind_name(kind: str) -> str:
-    match kind:
-        case "repair":
-            return QCoreApplication.translate("VisitWords", "Repair")
-        case "installation":
-            return QCoreApplication.translate("VisitWords", "Installation and commissioning")
-        case "preventive_maintenance":
-            return QCoreApplication.translate("VisitWords", "Preventive maintenance")
-        case "inspection":
-            return QCoreApplication.translate("VisitWords", "Inspection")
-        case "training":
-            return QCoreApplication.translate("VisitWords", "Customer staff training")
-    return kind
+def kind_name(kind: str) -> str:
+    names = {
+        "repair": QCoreApplication.translate("VisitWords", "Repair"),
+        "installation": QCoreApplication.translate("VisitWords", "Installation"),
+        "preventive_maintenance": QCoreApplication.translate(
+            "VisitWords", "Preventive maintenance"
+        ),
+        "inspection": QCoreApplication.translate("VisitWords", "Inspection"),
+        "training": QCoreApplication.translate("VisitWords", "Training"),
+    }
+    return names.get(kind, kind)
 
 
 def visit_status_name(status: str) -> str:
-    match status:
-        case "unscheduled":
-            return QCoreApplication.translate("VisitWords", "to schedule")
-        case "booked":
-            return QCoreApplication.translate("VisitWords", "booked")
-        case "completed":
-            return QCoreApplication.translate("VisitWords", "completed")
+    names = {
+        "unscheduled": QCoreApplication.translate("VisitWords", "To schedule"),
+        "booked": QCoreApplication.translate("VisitWords", "Booked"),
+        "completed": QCoreApplication.translate("VisitWords", "Completed"),
+        "cancelled": QCoreApplication.translate("VisitWords", "Cancelled"),
+    }
+    return names.get(status, status)
+
+
+def result_name(result: str) -> str:
+    names = {
+        "fixed": QCoreApplication.translate("VisitWords", "Fixed"),
+        "another_visit": QCoreApplication.translate("VisitWords", "Another visit needed"),
+        "unit_replaced": QCoreApplication.translate("VisitWords", "Unit replaced"),
+        "no_fault_found": QCoreApplication.translate("VisitWords", "No fault found"),
+        "customer_misuse": QCoreApplication.translate("VisitWords", "Customer misuse"),
+    }
+    return names.get(result, result)
+
+
+def sheet_error_text(error: FieldError) -> str:
+    """The sentence under a field of the sheet for the service's code."""
+    p = dict(error.params)
+    match error.code:
+        case "not_after_arrival":
+            return QCoreApplication.translate("VisitWords", "Departure must be after arrival.")
+        case "too_long_on_site":
+            return QCoreApplication.translate(
+                "VisitWords",
+                "More than {hours} hours on site: check the dates (longer work is several visits).",
+            ).format(hours=p.get("hours", ""))
+        case "in_future":
+            return QCoreApplication.translate("VisitWords", "This time is in the future.")
+        case "negative":
+            return QCoreApplication.translate("VisitWords", "Cannot be negative.")
+        case "too_large":
+            return QCoreApplication.translate("VisitWords", "At most {max}.").format(
+                max=p.get("max", "")
+            )
+        case "too_precise":
+            return QCoreApplication.translate(
+                "VisitWords", "At most {decimals} decimal place."
+            ).format(decimals=p.get("decimals", ""))
+        case "not_a_number":
+            return QCoreApplication.translate("VisitWords", "Not a number.")
+        case "not_replaced":
+            return QCoreApplication.translate(
+                "VisitWords", "Only for a visit whose result is “Unit replaced”."
+            )
+        case "no_device":
+            return QCoreApplication.translate("VisitWords", "This visit has no device to replace.")
+        case "device_changed":
+            return QCoreApplication.translate(
+                "VisitWords", "The device was changed on another desk: open the visit again."
+            )
+        case "not_active":
+            return QCoreApplication.translate(
+                "VisitWords", "The device was already replaced or retired."
+            )
+        case "not_booked":
+            return QCoreApplication.translate(
+                "VisitWords", "The visit is not booked yet: there is no sheet to record."
+            )
         case "cancelled":
-            return QCoreApplication.translate("VisitWords", "cancelled")
-    return status
+            return QCoreApplication.translate("VisitWords", "The visit was cancelled.")
+        case "already_completed":
+            return QCoreApplication.translate(
+                "VisitWords", "The sheet of this visit was already recorded."
+            )
+    return field_error_text(error)
 
 
 def absence_kind_name(kind: str) -> str:
@@ -136,20 +195,20 @@ def visit_problem_text(error: FieldError) -> str:
                 time=span_text(_instant(p.get("starts_at")), _instant(p.get("ends_at"))),
             )
         case "travel_time":
-            needed = duration_text(float(p.get("needed_minutes", "0") or 0))
-            left = duration_text(max(float(p.get("available_minutes", "0") or 0), 0.0))
+            needed = p.get("needed_minutes", "")
+            left = str(max(int(p.get("available_minutes", "0") or 0), 0))
             if p.get("direction") == "to":
                 return QCoreApplication.translate(
                     "VisitWords",
                     "Too little time to drive on to the next visit ({customer}, about {km} km):"
-                    " {needed} needed, {left} left.",
+                    " {needed} min needed, {left} min left.",
                 ).format(
                     customer=p.get("customer", ""), km=p.get("km", ""), needed=needed, left=left
                 )
             return QCoreApplication.translate(
                 "VisitWords",
                 "Too little time to drive from the previous visit ({customer}, about {km} km):"
-                " {needed} needed, {left} left.",
+                " {needed} min needed, {left} min left.",
             ).format(customer=p.get("customer", ""), km=p.get("km", ""), needed=needed, left=left)
         case "past":
             return QCoreApplication.translate("VisitWords", "This time has already passed.")
@@ -169,11 +228,11 @@ def visit_problem_text(error: FieldError) -> str:
             ).format(status=ticket_status_name(p.get("status", "")))
         case "not_movable":
             return QCoreApplication.translate(
-                "VisitWords", "This visit is {status}: it cannot be moved."
+                "VisitWords", "This visit cannot be moved (status: {status})."
             ).format(status=visit_status_name(p.get("status", "")))
         case "not_cancellable":
             return QCoreApplication.translate(
-                "VisitWords", "This visit is {status}: it cannot be cancelled."
+                "VisitWords", "This visit cannot be cancelled (status: {status})."
             ).format(status=visit_status_name(p.get("status", "")))
         case "not_this_customer":
             return QCoreApplication.translate("VisitWords", "This belongs to another customer.")
@@ -186,7 +245,7 @@ def visit_event_text(kind: str, details: dict[str, Any]) -> str:
     """A visit's line on the ticket's timeline (scheduling's TicketEvent details)."""
     d = details
     when = span_text(_instant(d.get("starts_at")), _instant(d.get("ends_at")))
-    what = visit_kind_name(str(d.get("kind", "")))
+    what = kind_name(str(d.get("kind", "")))
     engineer = str(d.get("engineer", "") or "—")
     match kind:
         case "visit_booked":

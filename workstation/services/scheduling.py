@@ -61,7 +61,7 @@ from workstation.permissions import Permission, require
 from workstation.services.auth import SignedInUser
 from workstation.services.customer_edit import RecordNotFound, audit
 from workstation.services.engineers import ENGINEER_ROLE
-from workstation.services.ticket_work import lock_ticket, ticket_event, touch_ticket
+from workstation.services.ticket_work import append_event, lock_ticket, touch_ticket
 from workstation.services.travel import Point, TravelModel, point, travel_model
 from workstation.services.visit_rules import (
     CENTRE_ZONE,
@@ -426,7 +426,7 @@ def _give_ticket(
             "to": "assigned",
             "visit_id": visit_id,
         }
-        ticket_event(session, ticket, user.id, "assigned", now, details)
+        append_event(session, ticket, user.id, "assigned", now, details)
     elif (
         previous_engineer_id is not None
         and previous_engineer_id != engineer.id
@@ -441,7 +441,7 @@ def _give_ticket(
             "queue_id": ticket.queue_id,
             "visit_id": visit_id,
         }
-        ticket_event(session, ticket, user.id, "assigned", now, details)
+        append_event(session, ticket, user.id, "assigned", now, details)
 
 
 def _clean_notes(notes: str, errors: list[FieldError]) -> str:
@@ -560,7 +560,7 @@ def book_visit(
             session.flush()
             details = _visit_details(visit, engineer.display_name)
             if ticket is not None:
-                ticket_event(session, ticket, user.id, "visit_booked", now, details)
+                append_event(session, ticket, user.id, "visit_booked", now, details)
                 _give_ticket(session, ticket, user, engineer, now, visit.id)
                 touch_ticket(session, ticket, user.id, now)
             audit(
@@ -657,7 +657,7 @@ def move_visit(
                 )
             if ticket is not None:
                 kind = "visit_booked" if was_unscheduled else "visit_moved"
-                ticket_event(session, ticket, user.id, kind, now, details)
+                append_event(session, ticket, user.id, kind, now, details)
                 _give_ticket(
                     session,
                     ticket,
@@ -730,7 +730,7 @@ def cancel_visit(
             "reason": reason,
         }
         if ticket is not None:
-            ticket_event(session, ticket, user.id, "visit_cancelled", now, details)
+            append_event(session, ticket, user.id, "visit_cancelled", now, details)
             touch_ticket(session, ticket, user.id, now)
         audit(session, user, "visit", visit.id, "cancel", details)
         record_change(session, "visit", visit.id, "cancel", user.id, _visit_data(visit))
