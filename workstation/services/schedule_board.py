@@ -473,45 +473,43 @@ def _blocks(
     session: Session, ids: list[int], low: datetime, high: datetime, zone: ZoneInfo
 ) -> list[VisitBlock]:
     blocks = []
-    installation = VisitKind.INSTALLATION
     for row in session.execute(blocks_statement(ids, low, high)):
-        (
-            visit_id, version, kind, status, engineer, starts, ends, customer_id, customer,
-            site, city, equipment_id, serial, model_code, model_name, priority,
-            ticket_priority, ticket_id, ticket_number, due_on, delivery, resolution_due,
-        ) = row  # fmt: skip
         reasons: tuple[LateReason, ...] = ()
-        deliver_by = delivery or due_on
-        if kind == installation and deliver_by is not None:
-            if starts.astimezone(zone).date() > deliver_by:
-                reasons = (LateReason.AFTER_DELIVERY,)
+        deliver_by = row[20] or row[19]  # the contract's delivery date, else the due date
+        starts, ends, resolution_due = row[5], row[6], row[21]
+        if (
+            row[2] == VisitKind.INSTALLATION
+            and deliver_by is not None
+            and starts.astimezone(zone).date() > deliver_by
+        ):
+            reasons = (LateReason.AFTER_DELIVERY,)
         if resolution_due is not None and resolution_due < ends:
             reasons += (LateReason.AFTER_RESOLUTION_DEADLINE,)
         blocks.append(
             VisitBlock(
-                visit_id,
-                version,
-                kind,
-                status,
-                engineer,
-                starts,
-                ends,
-                customer_id,
-                customer,
-                site or "",
-                city or "",
-                equipment_id,
-                serial or "",
-                model_code or "",
-                model_name or "",
-                priority or ticket_priority or "",
-                ticket_id,
-                ticket_number or "",
-                due_on,
-                delivery,
-                resolution_due,
-                reasons,
-            )  # fmt: skip
+                id=row[0],
+                version=row[1],
+                kind=row[2],
+                status=row[3],
+                engineer_id=row[4],
+                starts_at=starts,
+                ends_at=ends,
+                customer_id=row[7],
+                customer_name=row[8],
+                site_name=row[9] or "",
+                site_city=row[10] or "",
+                equipment_id=row[11],
+                serial=row[12] or "",
+                model_code=row[13] or "",
+                model_name=row[14] or "",
+                priority=row[15] or row[16] or "",
+                ticket_id=row[17],
+                ticket_number=row[18] or "",
+                due_on=row[19],
+                delivery_date=row[20],
+                resolution_due_at=resolution_due,
+                late_reasons=reasons,
+            )
         )
     return blocks
 
@@ -525,11 +523,7 @@ def _to_schedule(
 ) -> list[UnscheduledVisit]:
     visits = []
     for row in session.execute(to_schedule_statement(region_id, every_region, last_due)):
-        (
-            visit_id, version, kind, customer_id, customer, site, city, serial, model_code,
-            model_name, priority, ticket_priority, ticket_id, ticket_number, due_on,
-            plan_minutes, starts, ends,
-        ) = row  # fmt: skip
+        kind, due_on, plan_minutes, starts, ends = row[2], row[14], row[15], row[16], row[17]
         if plan_minutes:
             minutes = int(plan_minutes)
         elif starts is not None and ends is not None and ends > starts:
@@ -538,22 +532,22 @@ def _to_schedule(
             minutes = DEFAULT_MINUTES.get(kind, 120)
         visits.append(
             UnscheduledVisit(
-                visit_id,
-                version,
-                kind,
-                customer_id,
-                customer,
-                site or "",
-                city or "",
-                serial or "",
-                model_code or "",
-                model_name or "",
-                priority or ticket_priority or "",
-                ticket_id,
-                ticket_number or "",
-                due_on,
-                minutes,
-                due_on is not None and due_on < today,
-            )  # fmt: skip
+                id=row[0],
+                version=row[1],
+                kind=kind,
+                customer_id=row[3],
+                customer_name=row[4],
+                site_name=row[5] or "",
+                site_city=row[6] or "",
+                serial=row[7] or "",
+                model_code=row[8] or "",
+                model_name=row[9] or "",
+                priority=row[10] or row[11] or "",
+                ticket_id=row[12],
+                ticket_number=row[13] or "",
+                due_on=due_on,
+                duration_minutes=minutes,
+                overdue=due_on is not None and due_on < today,
+            )
         )
     return visits
