@@ -87,6 +87,8 @@ DEFAULT_MINUTES: dict[str, int] = {
 }
 SHOWN_STATUSES = (VisitStatus.BOOKED, VisitStatus.COMPLETED)
 
+Statement = Select[*tuple[Any, ...]]
+
 
 class LateReason(StrEnum):
     """Why a block stands out as late."""
@@ -310,7 +312,7 @@ def week_board(
     )
 
 
-def engineers_statement(region_id: int | None, engineer_id: int | None) -> Select[Any]:
+def engineers_statement(region_id: int | None, engineer_id: int | None) -> Statement:
     """The engineers' rows with their profile (the benchmark's floor runs it too)."""
     stmt = (
         select(
@@ -337,7 +339,7 @@ def engineers_statement(region_id: int | None, engineer_id: int | None) -> Selec
     return stmt
 
 
-def blocks_statement(ids: Sequence[int], low: datetime, high: datetime) -> Select[Any]:
+def blocks_statement(ids: Sequence[int], low: datetime, high: datetime) -> Statement:
     """Visits of these engineers that hold them and overlap [low, high)."""
     site_id = func.coalesce(Visit.site_id, Equipment.site_id)
     model_id = func.coalesce(Equipment.product_model_id, Ticket.product_model_id)
@@ -384,7 +386,7 @@ def blocks_statement(ids: Sequence[int], low: datetime, high: datetime) -> Selec
     )
 
 
-def absences_statement(ids: Sequence[int], low: datetime, high: datetime) -> Select[Any]:
+def absences_statement(ids: Sequence[int], low: datetime, high: datetime) -> Statement:
     return (
         select(
             EngineerAbsence.id,
@@ -404,7 +406,7 @@ def absences_statement(ids: Sequence[int], low: datetime, high: datetime) -> Sel
     )
 
 
-def to_schedule_statement(region_id: int | None, every_region: bool, last_due: date) -> Select[Any]:
+def to_schedule_statement(region_id: int | None, every_region: bool, last_due: date) -> Statement:
     """Unscheduled visits due by `last_due` (or without a due date), soonest first."""
     site_id = func.coalesce(Visit.site_id, Equipment.site_id)
     model_id = func.coalesce(Equipment.product_model_id, Ticket.product_model_id)
