@@ -27,7 +27,9 @@ class ScheduleLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scheduleLegend")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def entries(self) -> list[tuple[str, str]]:
         """(what, its text), in the order shown."""
@@ -41,16 +43,39 @@ class ScheduleLegend(QWidget):
             ("pending", self.tr("Being moved")),
         ]
 
+    def _line_height(self) -> int:
+        return max(_SWATCH, self.fontMetrics().height()) + 6
+
+    def _places(self, width: int) -> list[tuple[str, str, float, int]]:
+        """(what, text, x, line) of each entry, wrapping between entries at `width`."""
+        metrics = self.fontMetrics()
+        places = []
+        x, line = 2.0, 0
+        for what, text in self.entries():
+            wide = _SWATCH + _GAP + metrics.horizontalAdvance(text)
+            if x > 2 and x + wide > width:
+                x, line = 2.0, line + 1
+            places.append((what, text, x, line))
+            x += wide + _SPACING
+        return places
+
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         width = sum(
             _SWATCH + _GAP + metrics.horizontalAdvance(text) + _SPACING
             for _what, text in self.entries()
         )
-        return QSize(width, max(_SWATCH, metrics.height()) + 6)
+        return QSize(width, self._line_height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(100, self.sizeHint().height())
+        return QSize(100, self._line_height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        lines = 1 + max((line for *_rest, line in self._places(width)), default=0)
+        return lines * self._line_height()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -62,19 +87,17 @@ class ScheduleLegend(QWidget):
         painter = QPainter(self)
         try:
             metrics = painter.fontMetrics()
-            x = 2.0
-            middle = self.height() / 2
-            for what, text in self.entries():
-                swatch = QRectF(x, middle - _SWATCH / 2, _SWATCH, _SWATCH)
+            high = self._line_height()
+            for what, text, x, line in self._places(self.width()):
+                top = line * high
+                swatch = QRectF(x, top + (high - _SWATCH) / 2, _SWATCH, _SWATCH)
                 self._swatch(painter, what, swatch)
-                x += _SWATCH + _GAP
                 painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
                 painter.drawText(
-                    QRectF(x, 0, metrics.horizontalAdvance(text) + 2, self.height()),
+                    QRectF(x + _SWATCH + _GAP, top, metrics.horizontalAdvance(text) + 2, high),
                     Qt.AlignmentFlag.AlignVCenter,
                     text,
                 )
-                x += metrics.horizontalAdvance(text) + _SPACING
         finally:
             painter.end()
 

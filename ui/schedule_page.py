@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPushButton,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ui.areas import Area, area_title
 from ui.customer_card import rows_table
+from ui.flow_layout import FlowLayout
 from ui.queue_page import Coalescer
 from ui.schedule_board_view import BoardView
 from ui.schedule_legend import ScheduleLegend
@@ -115,7 +115,7 @@ class SchedulePage(QWidget):
         self.previous_button = QToolButton()
         self.previous_button.setObjectName("schedulePrevious")
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.today_button = QPushButton()
+        self.today_button = QToolButton()
         self.today_button.setObjectName("scheduleToday")
         self.next_button = QToolButton()
         self.next_button.setObjectName("scheduleNext")
@@ -125,9 +125,9 @@ class SchedulePage(QWidget):
         range_font = QFont(self.range_label.font())
         range_font.setBold(True)
         self.range_label.setFont(range_font)
-        self.week_button = QPushButton()
+        self.week_button = QToolButton()
         self.week_button.setObjectName("scheduleWeek")
-        self.day_button = QPushButton()
+        self.day_button = QToolButton()
         self.day_button.setObjectName("scheduleDay")
         self._views = QButtonGroup(self)
         for number, button in ((WEEK, self.week_button), (DAY, self.day_button)):
@@ -162,31 +162,25 @@ class SchedulePage(QWidget):
         self.to_schedule_hint.setWordWrap(True)
         self.to_schedule_hint.setObjectName("toScheduleHint")
 
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(self.title)
-        top.addSpacing(12)
-        navigation: tuple[QWidget, ...] = (
-            self.previous_button,
-            self.today_button,
-            self.next_button,
-            self.range_label,
+        # The tool strip wraps between its groups when the window is narrow.
+        self.tools = QWidget()
+        self.tools.setObjectName("scheduleTools")
+        strip = FlowLayout(self.tools, spacing=14)
+        groups: tuple[tuple[QWidget, ...], ...] = (
+            (self.title,),
+            (self.previous_button, self.today_button, self.next_button, self.range_label),
+            (self.week_button, self.day_button),
+            (self.region_label, self.region_filter),
+            (self.engineer_label, self.engineer_filter),
         )
-        for widget in navigation:
-            top.addWidget(widget)
-        top.addSpacing(12)
-        top.addWidget(self.week_button)
-        top.addWidget(self.day_button)
-        top.addSpacing(12)
-        filters: tuple[QWidget, ...] = (
-            self.region_label,
-            self.region_filter,
-            self.engineer_label,
-            self.engineer_filter,
-        )
-        for widget in filters:
-            top.addWidget(widget)
-        top.addStretch(1)
+        for members in groups:
+            group = QWidget()
+            row = QHBoxLayout(group)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            for widget in members:
+                row.addWidget(widget)
+            strip.addWidget(group)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -207,7 +201,7 @@ class SchedulePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(6)
-        layout.addLayout(top)
+        layout.addWidget(self.tools)
         layout.addWidget(self.legend)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)

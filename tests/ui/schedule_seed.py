@@ -162,7 +162,7 @@ def seed_week(db: Database, *, engineers: int = 9, seed: int = 7) -> SeededWeek:
         db,
         customer.customer_id,
         kind="repair",
-        engineer_id=ids[4],
+        engineer_id=ids[min(4, len(ids) - 1)],
         ticket_id=ticket,
         starts_at=beijing(2026, 11, 27, 17, 30),
         ends_at=beijing(2026, 11, 27, 19, 0),
