@@ -47,7 +47,6 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFont,
     QFontMetrics,
     QHelpEvent,
     QKeyEvent,
@@ -60,6 +59,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QToolTip, QWidget
 
+from ui.schedule_paint import MUTED_TEXT, TEXT_COLOUR, BlockPainter
 from ui.schedule_words import (
     absence_name,
     absence_tip,
@@ -80,16 +80,6 @@ from workstation.services.schedule_board import (
 VISIT_MIME = "application/x-workstation-visit"
 DAY_MINUTES = 24 * 60
 
-# Fill and edge of each visit kind (light fills: dark text stays readable on all of them).
-KIND_COLOURS: dict[str, tuple[str, str]] = {
-    "repair": ("#cfe2fb", "#2f6db5"),
-    "installation": ("#d3efcf", "#3a8a34"),
-    "preventive_maintenance": ("#fbe5c0", "#b7741a"),
-    "inspection": ("#e4d9f6", "#6a4ca3"),
-    "training": ("#cdeeed", "#247c77"),
-}
-OTHER_KIND = ("#e6e6e6", "#777777")
-LATE_COLOUR = "#c62828"
 OFF_TIME = "#ececec"  # outside an engineer's working hours
 WORK_TIME = "#ffffff"
 TODAY_TINT = "#fff8e1"
@@ -97,13 +87,6 @@ ABSENCE_COLOUR = "#8d8d8d"
 GRID_COLOUR = "#e2e2e2"
 DAY_LINE = "#b9b9b9"
 NOW_COLOUR = "#e53935"
-TEXT_COLOUR = "#1d1d1d"
-MUTED_TEXT = "#666666"
-PENDING_OPACITY = 0.45
-
-
-def kind_colours(kind: str) -> tuple[str, str]:
-    return KIND_COLOURS.get(kind, OTHER_KIND)
 
 
 def visit_mime(visit_id: int, version: int) -> QMimeData:
@@ -188,13 +171,13 @@ class BoardView(QAbstractScrollArea):
         self._ghost: VisitBlock | None = None  # where a drag would put its block
         self._drag: _Drag | None = None
         self._window = (8 * 60, 18 * 60)  # minutes of each day shown
-        self._bold = QFont(self.font())
-        self._bold.setBold(True)
-        self._small = QFont(self.font())
-        self._small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.88))
+        self._painter = BlockPainter(self.font())
+        self._bold = self._painter.bold
+        self._small = self._painter.small
         self._metrics()
-        self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
-        self.verticalScrollBar().valueChanged.connect(self.viewport().update)
+        self._hscroll = self._vscroll = 0  # the scroll bars' values (read at every x and y)
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     # -- data --------------------------------------------------------------------------------
 
@@ -205,6 +188,7 @@ class BoardView(QAbstractScrollArea):
         else a waiting move stays until its visit's version changes."""
         self.board = board
         self._now = now
+        self._painter.forget()
         self._zone = ZoneInfo(board.timezone)
         self._engineers = list(board.engineers)
         self._rows = {e.id: row for row, e in enumerate(self._engineers)}
@@ -344,6 +328,14 @@ class BoardView(QAbstractScrollArea):
         self.verticalScrollBar().setPageStep(max(1, height))
         self.verticalScrollBar().setSingleStep(self._row_height)
 
+    def _scrolled(self) -> None:
+        self._hscroll = self.horizontalScrollBar().value()
+        self._vscroll = self.verticalScrollBar().value()
+        self.viewport().update()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self._scrolled()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_scrollbars()
@@ -352,7 +344,7 @@ class BoardView(QAbstractScrollArea):
         return QSize(900, 500)
 
     def _x(self, day: int, minute: float) -> float:
-        left = self._name_width + self._day_lefts[day] - self.horizontalScrollBar().value()
+        left = self._name_width + self._day_lefts[day] - self._hscroll
         return left + (minute - self._window[0]) * self._per_minute(day)
 
     def _day_at(self, offset: float) -> int:
@@ -360,19 +352,19 @@ class BoardView(QAbstractScrollArea):
         return max(0, min(self._days() - 1, bisect_right(self._day_lefts, offset) - 1))
 
     def _row_top(self, row: int) -> int:
-        return self._header_height + row * self._row_height - self.verticalScrollBar().value()
+        return self._header_height + row * self._row_height - self._vscroll
 
     def _row_at(self, y: float) -> int | None:
         if y < self._header_height:
             return None
-        row = int((y - self._header_height + self.verticalScrollBar().value()) // self._row_height)
+        row = int((y - self._header_height + self._vscroll) // self._row_height)
         return row if 0 <= row < len(self._engineers) else None
 
     def _time_at(self, x: float) -> datetime | None:
         """The instant under x (None over the engineers' column)."""
         if self.board is None or x < self._name_width:
             return None
-        offset = x - self._name_width + self.horizontalScrollBar().value()
+        offset = x - self._name_width + self._hscroll
         day = self._day_at(offset)
         within = offset - self._day_lefts[day]
         minute = self._window[0] + within / self._per_minute(day)
@@ -443,7 +435,7 @@ class BoardView(QAbstractScrollArea):
             painter.end()
 
     def _visible_days(self, left: int, right: int) -> range:
-        scroll = self.horizontalScrollBar().value()
+        scroll = self._hscroll
         first = self._day_at(left - self._name_width + scroll)
         last = self._day_at(right - self._name_width + scroll)
         return range(first, last + 1)
@@ -461,16 +453,23 @@ class BoardView(QAbstractScrollArea):
         for row in rows:
             self._paint_row_background(painter, row, days)
         self._paint_grid(painter, rows, days)
+        shown: list[tuple[VisitBlock, QRectF]] = []
+        moving: list[tuple[VisitBlock, QRectF]] = []
+        left, right = area.left() - 1, area.right() + 1
         for row in rows:
             for absence, segment in self._absences.get(row, []):
                 if segment.day in days:
                     self._paint_absence(painter, row, absence, segment)
             for block, segment in self._blocks.get(row, []):
                 if segment.day in days and block.id not in self._pending:
-                    self._paint_block(painter, row, block, segment)
+                    rect = self._segment_rect(row, segment)
+                    if rect.right() >= left and rect.left() <= right:
+                        shown.append((block, rect))
             for block, segment in self._pending_segments.get(row, []):
                 if segment.day in days:
-                    self._paint_block(painter, row, block, segment, dimmed=True)
+                    moving.append((block, self._segment_rect(row, segment)))
+        self._painter.paint(painter, shown, self._zone)
+        self._painter.paint(painter, moving, self._zone, dimmed=True)
         self._paint_ghost(painter, days)
         self._paint_now(painter, days)
         painter.setClipping(False)
@@ -487,7 +486,7 @@ class BoardView(QAbstractScrollArea):
         painter.drawLine(self._name_width - 1, 0, self._name_width - 1, self.viewport().height())
 
     def _visible_rows(self, area: QRect) -> range:
-        scroll = self.verticalScrollBar().value()
+        scroll = self._vscroll
         first = max(0, (area.top() - self._header_height + scroll) // self._row_height)
         last = min(
             len(self._engineers) - 1,
@@ -572,77 +571,6 @@ class BoardView(QAbstractScrollArea):
             painter.setPen(QColor(TEXT_COLOUR))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _paint_block(
-        self,
-        painter: QPainter,
-        row: int,
-        block: VisitBlock,
-        segment: _Segment,
-        dimmed: bool = False,
-    ) -> None:
-        rect = self._segment_rect(row, segment)
-        fill, edge = kind_colours(block.kind)
-        painter.save()
-        if dimmed:
-            painter.setOpacity(PENDING_OPACITY)
-        fill_colour = QColor(fill)
-        if block.status == "completed":
-            fill_colour = fill_colour.lighter(108)
-        painter.setPen(
-            QPen(QColor(edge), 1, Qt.PenStyle.DashLine if dimmed else Qt.PenStyle.SolidLine)
-        )
-        painter.setBrush(fill_colour)
-        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        inner = rect.adjusted(4, 2, -3, -2)
-        if block.late:
-            painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), QColor(LATE_COLOUR))
-            painter.setPen(QPen(QColor(LATE_COLOUR), 1.5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-            inner.setLeft(inner.left() + 3)
-        if block.status == "completed" and inner.width() >= 10:
-            painter.setFont(self._small)
-            painter.setPen(QColor(edge))
-            corner = QRectF(rect.right() - 14, rect.bottom() - 14, 12, 12)
-            painter.drawText(corner, Qt.AlignmentFlag.AlignCenter, "✓")
-        if inner.width() >= 12:
-            self._paint_block_text(painter, block, inner)
-        painter.restore()
-
-    def _paint_block_text(self, painter: QPainter, block: VisitBlock, inner: QRectF) -> None:
-        """Customer; priority and model; time and city: as many lines as the block holds,
-        each elided to its width (or cut, when an ellipsis would leave nothing to read)."""
-        painter.setClipRect(inner.adjusted(0, -1, 1, 1), Qt.ClipOperation.IntersectClip)
-        width = int(inner.width())
-        top = inner.top()
-        if block.late:
-            painter.setFont(self._bold)
-            mark = painter.fontMetrics()
-            painter.setPen(QColor(LATE_COLOUR))
-            painter.drawText(
-                QPointF(inner.right() - mark.horizontalAdvance("!") - 1, top + mark.ascent()), "!"
-            )
-        first = block.customer_name
-        second = " · ".join(p for p in (block.priority, block.model_code or block.model_name) if p)
-        start = block.starts_at.astimezone(self._zone).strftime("%H:%M")
-        end = block.ends_at.astimezone(self._zone).strftime("%H:%M")
-        third = " · ".join(p for p in (f"{start}–{end}", block.site_city or block.site_name) if p)
-        lines = [(first, self._bold, TEXT_COLOUR), (second, self._small, MUTED_TEXT)]
-        lines.append((third, self._small, MUTED_TEXT))
-        for number, (text, font, colour) in enumerate(lines):
-            if not text:
-                continue
-            painter.setFont(font)
-            metrics = painter.fontMetrics()
-            if number and top + metrics.height() > inner.bottom() + 2:
-                break
-            room = width - (metrics.horizontalAdvance("!") + 3 if block.late and not number else 0)
-            painter.setPen(QColor(colour))
-            painter.drawText(
-                QPointF(inner.left(), top + metrics.ascent()), _fit(text, metrics, room)
-            )
-            top += metrics.height()
-
     def _paint_ghost(self, painter: QPainter, days: range) -> None:
         ghost = self._ghost
         if ghost is None:
@@ -650,9 +578,12 @@ class BoardView(QAbstractScrollArea):
         row = self._rows.get(ghost.engineer_id)
         if row is None:
             return
-        for segment in self._segments(ghost.starts_at, ghost.ends_at):
-            if segment.day in days:
-                self._paint_block(painter, row, ghost, segment, dimmed=True)
+        pieces = [
+            (ghost, self._segment_rect(row, segment))
+            for segment in self._segments(ghost.starts_at, ghost.ends_at)
+            if segment.day in days
+        ]
+        self._painter.paint(painter, pieces, self._zone, dimmed=True)
         # The time it would start, above the pointer's row.
         local = ghost.starts_at.astimezone(self._zone)
         text = local.strftime("%H:%M")
@@ -976,15 +907,6 @@ class BoardView(QAbstractScrollArea):
         self.move_requested.emit(
             block.id, block.version, moved.engineer_id, moved.starts_at, moved.ends_at
         )
-
-
-def _fit(text: str, metrics: QFontMetrics, width: int) -> str:
-    """`text` elided to `width`; cut instead when the ellipsis would leave under two
-    characters (a block two characters wide still shows "上海", not "上…")."""
-    if metrics.horizontalAdvance(text) <= width:
-        return text
-    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-    return elided if len(elided) >= 3 else text
 
 
 def _snapped(moment: datetime) -> datetime:

@@ -6,14 +6,8 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.schedule_board_view import (
-    ABSENCE_COLOUR,
-    KIND_COLOURS,
-    LATE_COLOUR,
-    OFF_TIME,
-    PENDING_OPACITY,
-    kind_colours,
-)
+from ui.schedule_board_view import ABSENCE_COLOUR, OFF_TIME
+from ui.schedule_paint import KIND_COLOURS, LATE_COLOUR, PENDING_OPACITY, kind_colours
 from ui.schedule_words import kind_name
 
 _SWATCH = 14
@@ -108,18 +102,18 @@ class ScheduleLegend(QWidget):
             fill, edge = kind_colours(what)
             painter.setPen(QPen(QColor(edge), 1))
             painter.setBrush(QColor(fill))
-            painter.drawRoundedRect(rect, 3, 3)
+            painter.drawRect(rect)
         elif what == "late":
             fill, edge = kind_colours("repair")
             painter.setPen(QPen(QColor(LATE_COLOUR), 1.5))
             painter.setBrush(QColor(fill))
-            painter.drawRoundedRect(rect, 3, 3)
+            painter.drawRect(rect)
             painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), QColor(LATE_COLOUR))
         elif what == "completed":
             fill, edge = kind_colours("repair")
             painter.setPen(QPen(QColor(edge), 1))
             painter.setBrush(QColor(fill).lighter(108))
-            painter.drawRoundedRect(rect, 3, 3)
+            painter.drawRect(rect)
             painter.setPen(QColor("#1d1d1d"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "✓")
         elif what == "absence":
@@ -139,5 +133,5 @@ class ScheduleLegend(QWidget):
             painter.setOpacity(PENDING_OPACITY)
             painter.setPen(QPen(QColor(edge), 1, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(fill))
-            painter.drawRoundedRect(rect, 3, 3)
+            painter.drawRect(rect)
         painter.restore()

@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from workstation.db import Database
@@ -74,9 +74,10 @@ SNAP_MINUTES = 15
 # The "to schedule" list looks this far past the period's last day.
 TO_SCHEDULE_AHEAD = timedelta(weeks=4)
 TO_SCHEDULE_LIMIT = 300
-# No visit lasts longer than this: it bounds the index range of "visits overlapping the
-# period" from below (without it the range starts at the engineer's first visit ever).
-LONGEST_VISIT = timedelta(days=31)
+# No visit lasts longer than this (a job of several days is booked as a visit a day): it
+# bounds the index range of "visits overlapping the period" from below; without it the
+# range starts at the engineer's first visit ever.
+LONGEST_VISIT = timedelta(days=7)
 # How long an unscheduled visit without a plan's duration is booked for, by kind.
 DEFAULT_MINUTES: dict[str, int] = {
     VisitKind.REPAIR: 120,
@@ -85,7 +86,9 @@ DEFAULT_MINUTES: dict[str, int] = {
     VisitKind.INSPECTION: 90,
     VisitKind.TRAINING: 180,
 }
-SHOWN_STATUSES = (VisitStatus.BOOKED, VisitStatus.COMPLETED)
+# Visits of these statuses are not blocks. Said as NOT IN (the others are booked and
+# completed) so the planner reads the engineers' index, not every booked visit by status.
+HIDDEN_STATUSES = (VisitStatus.UNSCHEDULED, VisitStatus.CANCELLED)
 
 Statement = Select[*tuple[Any, ...]]
 
@@ -350,8 +353,8 @@ def blocks_statement(ids: Sequence[int], low: datetime, high: datetime) -> State
             Visit.kind,
             Visit.status,
             Visit.engineer_id,
-            Visit.starts_at,
-            Visit.ends_at,
+            _as_given(Visit.starts_at),
+            _as_given(Visit.ends_at),
             Visit.customer_id,
             Customer.name,
             Site.name,
@@ -364,9 +367,9 @@ def blocks_statement(ids: Sequence[int], low: datetime, high: datetime) -> State
             Ticket.priority,
             Visit.ticket_id,
             Ticket.number,
-            Visit.due_on,
-            ServiceContract.delivery_date,
-            Ticket.resolution_due_at,
+            _as_given(Visit.due_on),
+            _as_given(ServiceContract.delivery_date),
+            _as_given(Ticket.resolution_due_at),
         )
         .select_from(Visit)
         .join(Customer, Customer.id == Visit.customer_id)
@@ -380,7 +383,7 @@ def blocks_statement(ids: Sequence[int], low: datetime, high: datetime) -> State
             Visit.starts_at >= low - LONGEST_VISIT,
             Visit.starts_at < high,
             Visit.ends_at > low,
-            Visit.status.in_(SHOWN_STATUSES),
+            Visit.status.not_in(HIDDEN_STATUSES),
         )
         .order_by(Visit.engineer_id, Visit.starts_at)
     )
@@ -467,7 +470,7 @@ def _engineers(
             work_days=DEFAULT_WORK_DAYS if row[9] is None else row[9],
             active=bool(row[5]),
         )
-        for row in session.execute(engineers_statement(region_id, engineer_id))
+        for row in session.connection().execute(engineers_statement(region_id, engineer_id))
     ]
 
 
@@ -475,56 +478,91 @@ def _blocks(
     session: Session, ids: list[int], low: datetime, high: datetime, zone: ZoneInfo
 ) -> list[VisitBlock]:
     blocks = []
-    for row in session.execute(blocks_statement(ids, low, high)):
+    installation = VisitKind.INSTALLATION
+    for row in session.connection().execute(blocks_statement(ids, low, high)):
+        (
+            visit_id, version, kind, status, engineer_id, starts, ends, customer_id,
+            customer_name, site_name, site_city, equipment_id, serial, model_code, model_name,
+            priority, ticket_priority, ticket_id, ticket_number, due, delivery, resolution_due,
+        ) = row  # fmt: skip
+        starts_at, ends_at = _instant(starts), _instant(ends)
+        assert starts_at is not None and ends_at is not None  # booked visits have their times
+        due_on, delivery_date = _day(due), _day(delivery)
+        resolution_due_at = _instant(resolution_due)
         reasons: tuple[LateReason, ...] = ()
-        deliver_by = row[20] or row[19]  # the contract's delivery date, else the due date
-        starts, ends, resolution_due = row[5], row[6], row[21]
+        deliver_by = delivery_date or due_on  # the contract's delivery date, else the due date
         if (
-            row[2] == VisitKind.INSTALLATION
+            kind == installation
             and deliver_by is not None
-            and starts.astimezone(zone).date() > deliver_by
+            and starts_at.astimezone(zone).date() > deliver_by
         ):
             reasons = (LateReason.AFTER_DELIVERY,)
-        if resolution_due is not None and resolution_due < ends:
+        if resolution_due_at is not None and resolution_due_at < ends_at:
             reasons += (LateReason.AFTER_RESOLUTION_DEADLINE,)
         blocks.append(
             VisitBlock(
-                id=row[0],
-                version=row[1],
-                kind=row[2],
-                status=row[3],
-                engineer_id=row[4],
-                starts_at=starts,
-                ends_at=ends,
-                customer_id=row[7],
-                customer_name=row[8],
-                site_name=row[9] or "",
-                site_city=row[10] or "",
-                equipment_id=row[11],
-                serial=row[12] or "",
-                model_code=row[13] or "",
-                model_name=row[14] or "",
-                priority=row[15] or row[16] or "",
-                ticket_id=row[17],
-                ticket_number=row[18] or "",
-                due_on=row[19],
-                delivery_date=row[20],
-                resolution_due_at=resolution_due,
+                id=visit_id,
+                version=version,
+                kind=kind,
+                status=status,
+                engineer_id=engineer_id,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                customer_id=customer_id,
+                customer_name=customer_name,
+                site_name=site_name or "",
+                site_city=site_city or "",
+                equipment_id=equipment_id,
+                serial=serial or "",
+                model_code=model_code or "",
+                model_name=model_name or "",
+                priority=priority or ticket_priority or "",
+                ticket_id=ticket_id,
+                ticket_number=ticket_number or "",
+                due_on=due_on,
+                delivery_date=delivery_date,
+                resolution_due_at=resolution_due_at,
                 late_reasons=reasons,
             )
         )
     return blocks
 
 
+def _as_given(column: Any) -> Any:
+    """A date or time column as the driver hands it over, read by `_instant` / `_day`: a
+    week of a region is a thousand rows or more, and the column types' per-value
+    processing cost more than the query itself (measured: figures_schedule.py)."""
+    return type_coerce(column, String)
+
+
+def _instant(value: str | datetime | None) -> datetime | None:
+    """An instant as stored (SQLite: naive UTC text; PostgreSQL: an aware datetime)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _day(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
 def _absences(session: Session, ids: list[int], low: datetime, high: datetime) -> list[AbsenceBar]:
-    return [AbsenceBar(*row) for row in session.execute(absences_statement(ids, low, high))]
+    return [
+        AbsenceBar(*row) for row in session.connection().execute(absences_statement(ids, low, high))
+    ]
 
 
 def _to_schedule(
     session: Session, region_id: int | None, every_region: bool, last_due: date, today: date
 ) -> list[UnscheduledVisit]:
     visits = []
-    for row in session.execute(to_schedule_statement(region_id, every_region, last_due)):
+    for row in session.connection().execute(
+        to_schedule_statement(region_id, every_region, last_due)
+    ):
         kind, due_on, plan_minutes, starts, ends = row[2], row[14], row[15], row[16], row[17]
         if plan_minutes:
             minutes = int(plan_minutes)
