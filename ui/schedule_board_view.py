@@ -473,8 +473,10 @@ class BoardView(QAbstractScrollArea):
         self._paint_ghost(painter, days)
         self._paint_now(painter, days)
         painter.setClipping(False)
-        self._paint_header(painter, days)
-        self._paint_names(painter, rows)
+        if area.top() < self._header_height:
+            self._paint_header(painter, days)
+        if area.left() < self._name_width:
+            self._paint_names(painter, rows)
         painter.fillRect(
             QRect(0, 0, self._name_width, self._header_height),
             palette.color(QPalette.ColorRole.Window),
@@ -739,8 +741,7 @@ class BoardView(QAbstractScrollArea):
             ):
                 drag.moving = True
             if drag.moving:
-                self._ghost = self._moved(drag.block, pos, drag.grab)
-                self.viewport().update()
+                self._set_ghost(self._moved(drag.block, pos, drag.grab))
         elif self._block_at(pos) is not None:
             self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         else:
@@ -749,7 +750,8 @@ class BoardView(QAbstractScrollArea):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag, self._drag = self._drag, None
-        ghost, self._ghost = self._ghost, None
+        ghost = self._ghost
+        self._set_ghost(None)
         if drag is not None and drag.moving and event.button() == Qt.MouseButton.LeftButton:
             if ghost is not None:
                 self._request_move(drag.block, ghost)
@@ -759,8 +761,7 @@ class BoardView(QAbstractScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self._drag is not None:
             self._drag = None
-            self._ghost = None
-            self.viewport().update()
+            self._set_ghost(None)
             event.accept()
             return
         super().keyPressEvent(event)
@@ -803,6 +804,27 @@ class BoardView(QAbstractScrollArea):
         return menu
 
     # -- moving ------------------------------------------------------------------------------
+
+    def _set_ghost(self, ghost: VisitBlock | None) -> None:
+        """Show where a drag would put its block; repaint only where it was and is."""
+        before = self._ghost_area()
+        self._ghost = ghost
+        self.viewport().update(before.united(self._ghost_area()))
+
+    def _ghost_area(self) -> QRect:
+        ghost = self._ghost
+        row = None if ghost is None else self._rows.get(ghost.engineer_id)
+        if ghost is None or row is None:
+            return QRect()
+        area = QRect()
+        for segment in self._segments(ghost.starts_at, ghost.ends_at):
+            area = area.united(self._segment_rect(row, segment).toAlignedRect())
+        label = QFontMetrics(self._bold)
+        point = self.slot_point(ghost.engineer_id, ghost.starts_at)
+        top = self._row_top(row) - label.height() - 2
+        width = label.horizontalAdvance("00:00") + 12
+        area = area.united(QRect(point.x(), top, width, label.height() + 2))
+        return area.adjusted(-3, -3, 3, 3)
 
     def _moved(self, block: VisitBlock, pos: QPoint, grab: timedelta) -> VisitBlock | None:
         """The block at the snapped time and engineer under the pointer; None off the rows."""
@@ -876,20 +898,18 @@ class BoardView(QAbstractScrollArea):
         ghost = None
         if block is not None:
             ghost = self._moved(block, event.position().toPoint(), timedelta())
-        self._ghost = ghost
-        self.viewport().update()
+        self._set_ghost(ghost)
         if ghost is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self._ghost = None
-        self.viewport().update()
+        self._set_ghost(None)
         super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self._ghost = None
+        self._set_ghost(None)
         block = self._dropped_block(event.mimeData())
         moved = (
             self._moved(block, event.position().toPoint(), timedelta())

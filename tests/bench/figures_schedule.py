@@ -57,7 +57,12 @@ from workstation.services.schedule_board import (
     week_board,
 )
 
-NAMES = ("schedule_week_load", "schedule_week_paint", "schedule_week_paint_all")
+NAMES = (
+    "schedule_week_load",
+    "schedule_week_paint",
+    "schedule_week_paint_all",
+    "schedule_drag_step",
+)
 REPEAT = 60
 PAINT_REPEAT = 20
 ENGINEERS = 50  # per region
@@ -98,7 +103,7 @@ def run(url: URL, only: str | None = None) -> list[Figure]:
                 lambda: week_board(db, setup.user, MONDAY, 7, setup.region_id, now=NOW), REPEAT
             )
             figures.append(figure("schedule_week_load", samples, _floor(db, board), note=note))
-        if _wanted("schedule_week_paint", only):
+        if any(_wanted(name, only) for name in NAMES[1:]):
             figures += _paint(board, only)
     return figures
 
@@ -159,10 +164,12 @@ def _paint(board: ScheduleBoard, only: str | None) -> list[Figure]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from ui.fonts import add_cjk_fallback
     from ui.schedule_board_view import BoardView
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
+    add_cjk_fallback(app)  # as the desk does: Chinese names drawn without a font search
     view = BoardView()
     figures: list[Figure] = []
     try:
@@ -170,6 +177,8 @@ def _paint(board: ScheduleBoard, only: str | None) -> list[Figure]:
         started = time.perf_counter()
         view.set_board(board, now=NOW)
         set_ms = (time.perf_counter() - started) * 1000
+        if _wanted("schedule_drag_step", only):
+            figures.append(_drag_step(view, board))
         if _wanted("schedule_week_paint", only) and not (only or "").startswith(
             "schedule_week_paint_all"
         ):
@@ -195,6 +204,37 @@ def _paint(board: ScheduleBoard, only: str | None) -> list[Figure]:
         view.deleteLater()
         app.processEvents()
     return figures
+
+
+def _drag_step(view: Any, board: ScheduleBoard) -> Figure:
+    """One step of a drag: the block's shadow moves a quarter hour or a row, and only where
+    it was and where it is now are painted again (the view shown, offscreen)."""
+    from dataclasses import replace
+
+    view.show()
+    block = next(b for b in board.blocks if b.status == "booked")
+    rows = [e.id for e in board.engineers[:12]]
+    steps = []
+    for n in range(PAINT_REPEAT + 3):
+        starts = block.starts_at + timedelta(minutes=15 * (n % 16))
+        steps.append(
+            replace(
+                block,
+                engineer_id=rows[n % len(rows)],
+                starts_at=starts,
+                ends_at=starts + (block.ends_at - block.starts_at),
+            )
+        )
+    turn = iter(steps)
+
+    def step() -> None:
+        before = view._ghost_area()
+        view._set_ghost(next(turn))
+        view.viewport().repaint(before.united(view._ghost_area()))
+
+    samples = _time(step, PAINT_REPEAT)
+    view.hide()
+    return figure("schedule_drag_step", samples, note="shadow moved, its old and new places")
 
 
 @contextmanager

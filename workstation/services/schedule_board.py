@@ -479,7 +479,7 @@ def _blocks(
 ) -> list[VisitBlock]:
     blocks = []
     installation = VisitKind.INSTALLATION
-    for row in session.connection().execute(blocks_statement(ids, low, high)):
+    for row in session.connection().execute(blocks_statement(ids, low, high)).all():
         (
             visit_id, version, kind, status, engineer_id, starts, ends, customer_id,
             customer_name, site_name, site_city, equipment_id, serial, model_code, model_name,
