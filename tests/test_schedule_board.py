@@ -279,3 +279,14 @@ def test_the_options_and_the_calendar_helpers(db: Database, east: dict[str, int]
     assert week_start(date(2026, 11, 29)) == MONDAY
     with pytest.raises(ValueError):
         week_board(db, _supervisor(db), MONDAY, days=0)
+
+
+@pytest.mark.parametrize("role", ["agent", "engineer", "supervisor", "admin"])
+def test_every_signed_in_role_may_read_the_board(
+    db: Database, east: dict[str, int], role: str
+) -> None:
+    engineer = add_engineer(db, "e1", region_id=east["EAST"])
+    user = add_desk_user(db, f"reader_{role}", role)
+    board = week_board(db, user, MONDAY, region_id=east["EAST"], now=NOW)
+    assert [e.id for e in board.engineers] == [engineer]
+    assert schedule_options(db, user).engineers

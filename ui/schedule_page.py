@@ -58,7 +58,9 @@ log = logging.getLogger(__name__)
 
 REFRESH_INTERVAL_MS = 500
 # Changes to these records can move, add or remove something on the board.
-LIVE_ENTITIES = frozenset({"visit", "engineer_absence", "engineer_profile"})
+LIVE_ENTITIES = frozenset({"visit", "engineer_absence", "engineer_profile", "user"})
+# ... and these, what the filters offer (regions, engineers).
+OPTION_ENTITIES = frozenset({"user", "region"})
 WEEK, DAY = 7, 1
 SIDE_WIDTH = 340  # the "to schedule" list, at first
 
@@ -235,6 +237,8 @@ class SchedulePage(QWidget):
 
     def on_changes(self, changes: list[Change]) -> None:
         """Changes from the feed: mark the board stale; refresh (throttled) if shown."""
+        if self._started and any(change.entity in OPTION_ENTITIES for change in changes):
+            self._read_options()
         if not any(change.entity in LIVE_ENTITIES for change in changes):
             return
         self._dirty = True
@@ -247,16 +251,19 @@ class SchedulePage(QWidget):
         super().showEvent(event)
         if not self._started:
             self._started = True
-            self._runner.read(
-                schedule_options,
-                self._db,
-                self._user,
-                on_done=self._options_read,
-                on_error=self._read_failed,
-                key="schedule-options",
-            )
+            self._read_options()
         if self._dirty:
             self._refreshes.request()
+
+    def _read_options(self) -> None:
+        self._runner.read(
+            schedule_options,
+            self._db,
+            self._user,
+            on_done=self._options_read,
+            on_error=self._read_failed,
+            key="schedule-options",
+        )
 
     def period(self) -> tuple[date, int]:
         """The first day shown and how many."""

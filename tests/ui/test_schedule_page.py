@@ -360,3 +360,68 @@ def test_changes_to_visits_absences_and_profiles_refresh_the_board(
     assert page.board_reads == reads + 1  # hidden: read when shown again
     page.show()
     qtbot.waitUntil(lambda: page.board_reads == reads + 2, timeout=WAIT)
+
+
+@pytest.mark.qt_log_ignore(
+    r"^This plugin does not support (propagateSizeHints|raise)\(\)|grabbing the keyboard"
+)
+def test_the_menu_of_a_row_to_schedule(
+    qtbot: QtBot, make_page: Callable[..., SchedulePage], week: SeededWeek
+) -> None:
+    page = make_page()
+    table = page.to_schedule
+    first = page.to_schedule_model.visit(0)
+    point = table.visualRect(page.to_schedule_model.index(0, 1)).center()
+    table.customContextMenuRequested.emit(point)
+    menu = page.menu
+    assert isinstance(menu, QMenu)
+    assert [a.text() for a in menu.actions()] == ["Open", "Book…", "Cancel visit…"]
+    actions = {a.objectName(): a for a in menu.actions()}
+    with qtbot.waitSignal(page.move_dialog_requested) as booking:
+        actions["moveVisit"].trigger()
+    with qtbot.waitSignal(page.cancel_requested) as cancelling:
+        actions["cancelVisit"].trigger()
+    with qtbot.waitSignal(page.visit_opened) as opening:
+        actions["openVisit"].trigger()
+    assert booking.args == cancelling.args == opening.args == [first.id]
+    menu.close()
+    tip = page.to_schedule_model.data(
+        page.to_schedule_model.index(0, 0), Qt.ItemDataRole.ToolTipRole
+    )
+    assert "Overdue." in tip and "Drag it onto an engineer's row" in tip
+
+
+def test_tooltips_of_absences_and_engineers(
+    qtbot: QtBot, make_page: Callable[..., SchedulePage], week: SeededWeek
+) -> None:
+    page = make_page()
+    view = page.board
+    leave = view.slot_point(week.engineers[1], at(10, 0, day=2))
+    assert view.tip_at(leave).splitlines() == [
+        "Leave",
+        "2026-11-25 00:00 – 2026-11-27 00:00",
+        "年假",
+    ]
+    name = QPoint(20, view.slot_point(week.engineers[2], at(10, 0)).y())
+    tip = view.tip_at(name)
+    assert tip.startswith("刘洋\nRegion: 华东")
+    assert "Works 08:00–16:30 on Mon Tue Wed Thu Fri Sat" in tip
+    assert "Base: 苏州" in tip
+
+
+def test_a_change_of_users_or_regions_reads_the_filters_again(
+    qtbot: QtBot, make_page: Callable[..., SchedulePage], week: SeededWeek, db: Database
+) -> None:
+    from tests.board_factories import add_engineer
+
+    page = make_page()
+    count = page.engineer_filter.count()
+    added = add_engineer(db, "newcomer", name="新同事", region_id=week.region_id)
+    page.on_changes([Change(0, NOW, "user", added, "create", None, {})])
+    qtbot.waitUntil(lambda: page.engineer_filter.count() == count + 1, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: (
+            page.board.board is not None and added in {e.id for e in page.board.board.engineers}
+        ),
+        timeout=WAIT,
+    )
