@@ -265,7 +265,7 @@ class SchedulePage(QWidget):
             key="schedule-options",
         )
 
-    def period(self) -> tuple[date, int]:
+    def _period(self) -> tuple[date, int]:
         """The first day shown and how many."""
         if self._days == WEEK:
             return week_start(self._anchor), WEEK
@@ -276,7 +276,7 @@ class SchedulePage(QWidget):
             return False
         self._dirty = False
         settle, self._settle_next = self._settle_next, False
-        start, days = self.period()
+        start, days = self._period()
         asked = (start, days, self._region_id, self._engineer_id)
         self._asked = asked
         self.board_reads += 1
@@ -367,14 +367,8 @@ class SchedulePage(QWidget):
             self._days = days
             self._changed()
 
-    def show_week(self) -> None:
-        self.week_button.click()
-
-    def show_day(self) -> None:
-        self.day_button.click()
-
     def _show_range(self) -> None:
-        start, days = self.period()
+        start, days = self._period()
         if days == 1:
             self.range_label.setText(start.isoformat())
         else:

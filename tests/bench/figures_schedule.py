@@ -211,7 +211,11 @@ def _drag_step(view: Any, board: ScheduleBoard) -> Figure:
     it was and where it is now are painted again (the view shown, offscreen)."""
     from dataclasses import replace
 
+    from PySide6.QtWidgets import QApplication
+
     view.show()
+    QApplication.processEvents()  # exposed: a repaint paints
+    assert view.viewport().isVisible()
     block = next(b for b in board.blocks if b.status == "booked")
     rows = [e.id for e in board.engineers[:12]]
     steps = []

@@ -139,7 +139,7 @@ def test_day_view_and_stepping_through_days_and_weeks(
     qtbot: QtBot, make_page: Callable[..., SchedulePage], week: SeededWeek
 ) -> None:
     page = make_page()
-    page.show_day()
+    page.day_button.click()
     qtbot.waitUntil(
         lambda: page.board.board is not None and page.board.board.days == 1, timeout=WAIT
     )
@@ -152,7 +152,7 @@ def test_day_view_and_stepping_through_days_and_weeks(
     )
     assert week.late_installation in {b.id for b in page.board.board.blocks}
     assert not page.board.block_rect(week.late_installation).isEmpty()
-    page.show_week()
+    page.week_button.click()
     qtbot.waitUntil(
         lambda: page.board.board is not None and page.board.board.days == 7, timeout=WAIT
     )

@@ -77,7 +77,7 @@ def test_screenshots_of_the_week_and_day_views_in_both_languages(
     qtbot.wait(50)
 
     def day_view() -> None:
-        page.show_day()
+        page.day_button.click()
         page.next_button.click()  # Thursday: the late installation
         qtbot.waitUntil(
             lambda: page.board.board is not None and page.board.board.start == date(2026, 11, 26),
@@ -86,7 +86,7 @@ def test_screenshots_of_the_week_and_day_views_in_both_languages(
         qtbot.wait(50)
 
     def week_view() -> None:
-        page.show_week()
+        page.week_button.click()
         qtbot.waitUntil(
             lambda: page.board.board is not None and page.board.board.days == 7, timeout=WAIT
         )

@@ -9,8 +9,9 @@ hours are minutes after the centre's local midnight (engineer_profiles).
 
 Four statements whatever the size (engineers, visits, absences, to schedule), each a range
 on an index (visits by engineer and start, absences by engineer and start, visits by status
-and due date): a region's week of 50 engineers stays well inside the 50 ms budget. Anyone
-signed in may read the board; booking, moving and cancelling are scheduling's (and check).
+and due date). A region's week of 50 engineers is about 1,100 visits: the benchmark figure
+`schedule_week_load` (tests/bench/figures_schedule.py) measures it beside its raw SQL.
+Anyone signed in may read the board; booking, moving and cancelling are scheduling's.
 """
 
 from __future__ import annotations
