@@ -478,9 +478,15 @@ def _engineers(
 def _blocks(
     session: Session, ids: list[int], low: datetime, high: datetime, zone: ZoneInfo
 ) -> list[VisitBlock]:
+    rows = session.connection().execute(blocks_statement(ids, low, high)).all()
+    return block_rows(rows, zone)
+
+
+def block_rows(rows: Sequence[Any], zone: ZoneInfo) -> list[VisitBlock]:
+    """The blocks of `blocks_statement`'s rows, with their late reasons."""
     blocks = []
     installation = VisitKind.INSTALLATION
-    for row in session.connection().execute(blocks_statement(ids, low, high)).all():
+    for row in rows:
         (
             visit_id, version, kind, status, engineer_id, starts, ends, customer_id,
             customer_name, site_name, site_city, equipment_id, serial, model_code, model_name,
@@ -537,12 +543,14 @@ def _as_given(column: Any) -> Any:
 
 
 def _instant(value: str | datetime | None) -> datetime | None:
-    """An instant as stored (SQLite: naive UTC text; PostgreSQL: an aware datetime)."""
+    """An instant as stored: SQLite's naive UTC text as an aware UTC datetime; PostgreSQL's
+    aware datetime as it comes (in the session's zone: the same instant, compared and
+    shown correctly, without a conversion per value)."""
     if value is None:
         return None
     if isinstance(value, str):
         return datetime.fromisoformat(value).replace(tzinfo=UTC)
-    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def _day(value: str | date | None) -> date | None:
