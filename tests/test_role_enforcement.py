@@ -34,7 +34,11 @@ from workstation.services import (
     equipment_edit,
     follow_ups,
     intake,
+    parts_catalogue,
+    stock,
     ticket_work,
+    visit_part_lines,
+    visit_parts,
 )
 from workstation.services.auth import SignedInUser
 from workstation.services.ticket_detail import TicketEdit
@@ -62,6 +66,8 @@ _SITE = customer_edit.SiteInput("总部")
 _CUSTOMER = customer_edit.CustomerChanges("Role test 有限公司", "company")
 _DAY = admin_calendars.DayRow(NOW.date(), "holiday", "test", None)
 _USER = admin_users.UserInput("X", "agent", None, (), "role_test_user")
+_PART = parts_catalogue.PartInput("ROLE-1", "Role part", "角色备件", "1.00", False)
+_LOCATION = parts_catalogue.LocationInput("ROLE-WH", "Role store", "warehouse")
 
 # (what, permission the issue asks for, the call)
 GUARDED: list[tuple[str, Permission, Call]] = [
@@ -295,6 +301,98 @@ GUARDED: list[tuple[str, Permission, Call]] = [
         Permission.ADMINISTER,
         lambda db, u: admin_codes.set_wrap_up_code_active(db, u, MISSING, False),
     ),
+    (
+        "parts_catalogue.search_parts",
+        Permission.WORK_TICKETS,
+        lambda db, u: parts_catalogue.search_parts(db, u, "x"),
+    ),
+    (
+        "parts_catalogue.parts_for_model",
+        Permission.WORK_TICKETS,
+        lambda db, u: parts_catalogue.parts_for_model(db, u, MISSING),
+    ),
+    (
+        "parts_catalogue.get_part",
+        Permission.WORK_TICKETS,
+        lambda db, u: parts_catalogue.get_part(db, u, MISSING),
+    ),
+    (
+        "parts_catalogue.list_locations",
+        Permission.WORK_TICKETS,
+        lambda db, u: parts_catalogue.list_locations(db, u),
+    ),
+    (
+        "parts_catalogue.parts_setup",
+        Permission.ADMINISTER,
+        lambda db, u: parts_catalogue.parts_setup(db, u),
+    ),
+    (
+        "parts_catalogue.save_part",
+        Permission.ADMINISTER,
+        lambda db, u: parts_catalogue.save_part(db, u, MISSING, _PART),
+    ),
+    (
+        "parts_catalogue.set_part_active",
+        Permission.ADMINISTER,
+        lambda db, u: parts_catalogue.set_part_active(db, u, MISSING, False),
+    ),
+    (
+        "parts_catalogue.save_location",
+        Permission.ADMINISTER,
+        lambda db, u: parts_catalogue.save_location(db, u, MISSING, _LOCATION),
+    ),
+    (
+        "parts_catalogue.set_location_active",
+        Permission.ADMINISTER,
+        lambda db, u: parts_catalogue.set_location_active(db, u, MISSING, False),
+    ),
+    (
+        "stock.location_stock",
+        Permission.WORK_TICKETS,
+        lambda db, u: stock.location_stock(db, u, MISSING),
+    ),
+    ("stock.part_stock", Permission.WORK_TICKETS, lambda db, u: stock.part_stock(db, u, MISSING)),
+    (
+        "stock.where_in_stock",
+        Permission.WORK_TICKETS,
+        lambda db, u: stock.where_in_stock(db, u, MISSING),
+    ),
+    (
+        "stock.receive",
+        Permission.ADMINISTER,
+        lambda db, u: stock.receive(db, u, MISSING, MISSING, 1, now=NOW),
+    ),
+    (
+        "stock.adjust",
+        Permission.ADMINISTER,
+        lambda db, u: stock.adjust(db, u, MISSING, MISSING, -1, "count", NOW),
+    ),
+    (
+        "stock.transfer",
+        Permission.ADMINISTER,
+        lambda db, u: stock.transfer(db, u, MISSING, MISSING + 1, MISSING, 1, now=NOW),
+    ),
+    (
+        "visit_part_lines.visit_parts",
+        Permission.WORK_TICKETS,
+        lambda db, u: visit_part_lines.visit_parts(db, u, MISSING),
+    ),
+    (
+        "visit_part_lines.reserve_context",
+        Permission.WORK_TICKETS,
+        lambda db, u: visit_part_lines.reserve_context(db, u, MISSING),
+    ),
+    (
+        "visit_parts.reserve_part",
+        Permission.WORK_TICKETS,
+        lambda db, u: visit_parts.reserve_part(db, u, MISSING, MISSING, MISSING, 1, NOW),
+    ),
+    (
+        # Engineers (RECORD_VISITS) may too; every role that records visits works tickets.
+        "visit_parts.return_part",
+        Permission.WORK_TICKETS,
+        lambda db, u: visit_parts.return_part(db, u, MISSING, NOW),
+    ),
     ("admin_users.list_users", Permission.ADMINISTER, lambda db, u: admin_users.list_users(db, u)),
     (
         "admin_users.create_user",
@@ -369,7 +467,8 @@ def test_every_writing_service_is_in_the_table() -> None:
     modules = [
         admin_calendars, admin_catalog, admin_codes, admin_org, admin_sla, admin_users,
         centre_settings, claims, customer_edit, customer_merge, equipment_edit, follow_ups,
-        intake, ticket_work, presence,
+        intake, ticket_work, presence, parts_catalogue, stock, visit_parts,
+        visit_part_lines,
     ]  # fmt: skip
     found = set()
     for module in modules:
