@@ -42,7 +42,7 @@ def _panel(qtbot: QtBot, db: Database, runner: TaskRunner, w: Field) -> VisitPar
 
 def _dialog_ready(qtbot: QtBot, dialog: ReservePartDialog) -> None:
     qtbot.waitUntil(lambda: dialog.parts.rowCount() == 2)
-    qtbot.waitUntil(lambda: "fit" in dialog.context_label.text())
+    qtbot.waitUntil(lambda: dialog.context is not None)
 
 
 def shot(widget: object, name: str) -> None:
