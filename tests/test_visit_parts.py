@@ -327,3 +327,27 @@ def test_two_desks_reserve_the_last_unit_at_once_exactly_one_gets_it(db: Databas
             select(func.count(VisitPart.id)).where(VisitPart.status == "returned")
         )
     assert lines == ROUNDS * 2  # one winner's line and the all-but-one line each round
+
+
+def test_consume_inside_a_sheet_that_completes_the_visit_first(db: Database) -> None:
+    """As the service sheet will call it: its transaction locks and completes the visit, then
+    consumes; both commit together."""
+    w = field_world(db, stock=2)
+    line = reserve_part(db, w.agent, w.visit, w.part, w.warehouse, 1, NOW)
+    with db.session() as session:
+        if db.backend == "sqlite":
+            session.execute(update(Visit).where(Visit.id == w.visit).values(version=Visit.version))
+        visit = session.get(Visit, w.visit, with_for_update=db.backend != "sqlite")
+        assert visit is not None
+        visit.status = "completed"
+        visit.version += 1
+        consumed = consume_in_session(
+            session, w.engineer.id, w.visit, [PartUse(line.id, w.part, w.warehouse, 1)], NOW
+        )
+        assert visit.status == "completed", "the sheet's own change is kept"
+        session.commit()
+    assert [(c.visit_part_id, c.quantity) for c in consumed] == [(line.id, 1)]
+    assert level(db, w.warehouse, w.part) == (1, 0)
+    with db.session() as session:
+        stored = session.get(Visit, w.visit)
+        assert stored is not None and (stored.status, stored.version) == ("completed", 2)

@@ -612,9 +612,13 @@ class VisitPartsPanel(QWidget):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.reserved.connect(self._reserved)
+        dialog.finished.connect(self._dialog_closed)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _dialog_closed(self) -> None:
+        self.dialog = None
 
     def _reserved(self, row: VisitPartRow) -> None:
         self._say(

@@ -4,6 +4,7 @@ take it from there, nothing typed lost; return a reserved line."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from sqlalchemy import update
 from tests.parts_factories import Field, add_part, field_world, level
 from ui.tasks import TaskRunner
 from ui.visit_parts_panel import ReservePartDialog, VisitPartsPanel
+from workstation.changes import Change
 from workstation.db import Database
 from workstation.models import Visit
 from workstation.services.stock import receive
@@ -20,6 +22,7 @@ from workstation.services.visit_parts import reserve_part
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
+NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
 
 
 def _stocked(db: Database) -> Field:
@@ -135,6 +138,12 @@ def test_return_a_reserved_line_and_nothing_for_a_closed_visit(
     qtbot.waitUntil(lambda: panel.model.row(0).status == "returned")
     assert level(db, w.warehouse, w.part) == (4, 0)
     assert not panel.return_button.isEnabled()
+
+    # Another desk reserves: the change feed tells the panel, which re-reads.
+    other = reserve_part(db, w.engineer, w.visit, w.part, w.warehouse, 1)
+    panel.on_changes([Change(1, NOW, "visit_parts", w.visit, "reserve", w.engineer.id, {})])
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    assert panel.model.row(1).id == other.id
 
     with db.session() as session:
         session.execute(update(Visit).where(Visit.id == w.visit).values(status="completed"))

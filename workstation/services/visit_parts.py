@@ -270,19 +270,21 @@ def return_part(
 def release_visit_in_session(
     session: Session, user_id: int | None, visit_id: int, now: datetime
 ) -> int:
-    """Return every reserved line of a visit (it was cancelled), in the caller's transaction;
-    how many lines went back."""
-    lines = _reserved_lines(session, visit_id)
-    for line in lines:
-        if _settle(session, line.id, VisitPartStatus.RETURNED, user_id, now):
-            if not release_units(session, line.location_id, line.part_id, line.quantity):
-                raise RuntimeError(f"stock reserved at {line.location_id} is below line {line.id}")
-            log_stock(session, user_id, line.location_id, line.part_id, "return")
-    if lines:
-        record_change(
-            session, "visit_parts", visit_id, "return", user_id, {"lines": [x.id for x in lines]}
-        )
-    return len(lines)
+    """Return every reserved line of a visit (it is being cancelled), in the caller's
+    transaction (the booking service's); how many lines went back. Like consume_in_session it
+    locks the visit first (on SQLite: call it before the transaction reads)."""
+    _locked_visit(session, visit_id)
+    returned = []
+    for line in _reserved_lines(session, visit_id):
+        if not _settle(session, line.id, VisitPartStatus.RETURNED, user_id, now):
+            continue  # settled meanwhile (cannot happen under the visit's lock)
+        if not release_units(session, line.location_id, line.part_id, line.quantity):
+            raise RuntimeError(f"stock reserved at {line.location_id} is below line {line.id}")
+        log_stock(session, user_id, line.location_id, line.part_id, "return")
+        returned.append(line.id)
+    if returned:
+        record_change(session, "visit_parts", visit_id, "return", user_id, {"lines": returned})
+    return len(returned)
 
 
 @dataclass(frozen=True)
@@ -398,7 +400,7 @@ def consume_in_session(
             touched.add((line.location_id, line.part_id))
             if line.id not in used:
                 # The line itself records the first use; more uses of it get lines of their own.
-                _settle(
+                if not _settle(
                     session,
                     line.id,
                     VisitPartStatus.CONSUMED,
@@ -406,7 +408,8 @@ def consume_in_session(
                     now,
                     quantity=use.quantity,
                     **serials,
-                )
+                ):
+                    raise RuntimeError(f"line {line.id} was settled under the visit's lock")
                 consumed_ids.append(line.id)
             else:
                 consumed_ids.append(
