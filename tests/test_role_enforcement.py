@@ -35,6 +35,7 @@ from workstation.services import (
     follow_ups,
     intake,
     parts_catalogue,
+    service_sheet,
     stock,
     ticket_work,
     visit_part_lines,
@@ -59,6 +60,8 @@ MISSING = 987654  # no record has this id
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 Call = Callable[[Database, SignedInUser], Any]
+# One permission, or several of which any one suffices (require_any).
+Needed = Permission | tuple[Permission, ...]
 
 _EDIT = TicketEdit(MISSING, 1, "", "", None, "minor", "normal", "", "", "")
 _CONTACT = customer_edit.ContactInput("王五", ("139 0000 1111",))
@@ -68,9 +71,22 @@ _DAY = admin_calendars.DayRow(NOW.date(), "holiday", "test", None)
 _USER = admin_users.UserInput("X", "agent", None, (), "role_test_user")
 _PART = parts_catalogue.PartInput("ROLE-1", "Role part", "角色备件", "1.00", False)
 _LOCATION = parts_catalogue.LocationInput("ROLE-WH", "Role store", "warehouse")
+_SHEET = service_sheet.SheetInput(NOW, NOW, "done", "fixed", confirmed_by="X")
+# The engineer records the visit, or an agent does it from the engineer's call.
+_VISITS = (Permission.RECORD_VISITS, Permission.LOG_CALLS)
 
 # (what, permission the issue asks for, the call)
-GUARDED: list[tuple[str, Permission, Call]] = [
+GUARDED: list[tuple[str, Needed, Call]] = [
+    (
+        "service_sheet.record_sheet",
+        _VISITS,
+        lambda db, u: service_sheet.record_sheet(db, u, MISSING, 1, _SHEET, NOW),
+    ),
+    (
+        "service_sheet.sheet_detail",
+        _VISITS,
+        lambda db, u: service_sheet.sheet_detail(db, u, MISSING),
+    ),
     (
         "intake.save_call",
         Permission.LOG_CALLS,
@@ -388,9 +404,8 @@ GUARDED: list[tuple[str, Permission, Call]] = [
         lambda db, u: visit_parts.reserve_part(db, u, MISSING, MISSING, MISSING, 1, NOW),
     ),
     (
-        # Engineers (RECORD_VISITS) may too; every role that records visits works tickets.
         "visit_parts.return_part",
-        Permission.WORK_TICKETS,
+        (Permission.WORK_TICKETS, Permission.RECORD_VISITS),
         lambda db, u: visit_parts.return_part(db, u, MISSING, NOW),
     ),
     ("admin_users.list_users", Permission.ADMINISTER, lambda db, u: admin_users.list_users(db, u)),
@@ -434,9 +449,10 @@ def test_every_guarded_call_by_every_role(db: Database, role: str) -> None:
     """One database per role (the calls share it): allowed calls pass the gate, the others
     are refused with the permission named and nothing written."""
     user = add_desk_user(db, f"role_{role}", role=role)
-    for what, permission, call in GUARDED:
+    for what, needed, call in GUARDED:
         before = _written(db)
-        if permission in ISSUE_TABLE[role]:
+        any_of = needed if isinstance(needed, tuple) else (needed,)
+        if any(permission in ISSUE_TABLE[role] for permission in any_of):
             try:
                 call(db, user)
             except PermissionDenied as refused:  # pragma: no cover - the failure itself
@@ -446,7 +462,7 @@ def test_every_guarded_call_by_every_role(db: Database, role: str) -> None:
         else:
             with pytest.raises(PermissionDenied) as refused:
                 call(db, user)
-            assert refused.value.permission is permission, what
+            assert refused.value.permission is any_of[0], what
             assert refused.value.role == role
             assert str(refused.value).startswith(f"refused: a user with the role {role!r} may not")
             assert _written(db) == before, f"{what} wrote something for a refused {role}"
@@ -467,7 +483,7 @@ def test_every_writing_service_is_in_the_table() -> None:
     modules = [
         admin_calendars, admin_catalog, admin_codes, admin_org, admin_sla, admin_users,
         centre_settings, claims, customer_edit, customer_merge, equipment_edit, follow_ups,
-        intake, ticket_work, presence, parts_catalogue, stock, visit_parts,
+        intake, ticket_work, presence, service_sheet, parts_catalogue, stock, visit_parts,
         visit_part_lines,
     ]  # fmt: skip
     found = set()
@@ -486,3 +502,30 @@ def test_a_refusal_says_who_may_not_do_what() -> None:
     assert str(refused) == (
         "refused: a user with the role 'agent' may not assign or reassign tickets (assign_tickets)"
     )
+
+
+def test_any_of_several_permissions_suffices_and_a_refusal_names_the_first() -> None:
+    from workstation.permissions import require_any
+
+    require_any("engineer", Permission.RECORD_VISITS, Permission.LOG_CALLS)
+    require_any("agent", Permission.RECORD_VISITS, Permission.LOG_CALLS)
+    with pytest.raises(PermissionDenied) as refused:
+        require_any("guest", Permission.RECORD_VISITS, Permission.LOG_CALLS)
+    assert refused.value.permission is Permission.RECORD_VISITS
+    with pytest.raises(ValueError):
+        require_any("admin")
+
+
+def test_a_role_without_either_permission_may_not_record_a_visit(db: Database) -> None:
+    """Every role of the table may record a sheet (engineers, agents from the engineer's
+    call): a role outside it is refused before anything is read or written."""
+    user = add_desk_user(db, "role_guest", role="guest")
+    before = _written(db)
+    for call in (
+        lambda: service_sheet.record_sheet(db, user, MISSING, 1, _SHEET, NOW),
+        lambda: service_sheet.sheet_detail(db, user, MISSING),
+    ):
+        with pytest.raises(PermissionDenied) as refused:
+            call()
+        assert refused.value.permission is Permission.RECORD_VISITS
+    assert _written(db) == before

@@ -27,7 +27,7 @@
 <context>
     <name>AdminCalendars</name>
     <message>
-        <location filename="../../ui/admin_calendars.py" line="+58"/>
+        <location filename="../../ui/admin_calendars.py" line="+60"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
@@ -499,7 +499,12 @@
 <context>
     <name>CalendarsTab</name>
     <message>
-        <location filename="../../ui/admin_calendars.py" line="+254"/>
+        <location filename="../../ui/admin_calendars.py" line="+213"/>
+        <source>Calendar added: set its weekly hours.</source>
+        <translation>日历已添加：请设置每周工作时间。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Working hours saved.</source>
         <translation>已保存工作时间。</translation>
     </message>
@@ -532,6 +537,26 @@
         <location line="+5"/>
         <source>&amp;Calendar:</source>
         <translation>日历(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ew calendar:</source>
+        <translation>新建日历(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone of the new calendar</source>
+        <translation>新日历的时区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add calendar</source>
+        <translation>添加日历(&amp;A)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2377,7 +2402,7 @@
 <context>
     <name>EquipmentCardView</name>
     <message>
-        <location filename="../../ui/equipment_card.py" line="+255"/>
+        <location filename="../../ui/equipment_card.py" line="+265"/>
         <source>Contracts covering it</source>
         <translation>覆盖此设备的合同</translation>
     </message>
@@ -2447,12 +2472,42 @@
         <translation>没有此设备。</translation>
     </message>
     <message>
+        <location line="+30"/>
+        <source>Save the passport label</source>
+        <translation>保存设备档案标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
         <location line="+18"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passport label saved to {path}.</source>
+        <translation>设备档案标签已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>New call</source>
         <translation>新建来电</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Passport &amp;label…</source>
+        <translation>设备标签(&amp;L)…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>A label with the device&apos;s QR code to stick on it: scanning it opens this card</source>
+        <translation>带设备二维码的标签，贴在设备上：扫码即可打开此设备卡片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
@@ -2738,7 +2793,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/history_view.py" line="+59"/>
+        <location filename="../../ui/history_view.py" line="+60"/>
         <source>Ticket opened</source>
         <translation>新建工单</translation>
     </message>
@@ -2930,7 +2985,7 @@
         <translation>来电并入工单：{note}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>{serial} moved from {old} ({old_site}) to {new} ({new_site})</source>
         <translation>{serial} 从 {old}（{old_site}）移至 {new}（{new_site}）</translation>
     </message>
@@ -3558,7 +3613,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+403"/>
+        <location filename="../../ui/main_window.py" line="+405"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -3608,7 +3663,7 @@
         <translation>面向售后服务中心：受理报障来电，查看每位客户和每台设备的历史记录，分诊、派工并安排工程师上门，统计服务水平报表。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -3922,8 +3977,8 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     <name>PresenceBanner</name>
     <message>
         <location filename="../../ui/presence.py" line="+67"/>
-        <source>{name} is editing this ticket</source>
-        <translation>{name}正在编辑此工单</translation>
+        <source>{name} also has this ticket open</source>
+        <translation>{name}也在查看此工单</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4595,12 +4650,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+349"/>
+        <location filename="../../ui/search_panel.py" line="+354"/>
         <source>Phone, name, pinyin, company, serial or ticket number  (Ctrl+K)</source>
         <translation>电话、姓名、拼音、公司、序列号或工单号  (Ctrl+K)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+72"/>
         <source>The search could not run. Try again.</source>
         <translation>搜索未能执行，请重试。</translation>
     </message>
@@ -4623,7 +4678,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location line="-280"/>
+        <location line="-292"/>
         <source>Name or number</source>
         <translation>名称或编号</translation>
     </message>
@@ -4759,7 +4814,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+173"/>
+        <location filename="../../ui/sign_in.py" line="+177"/>
         <source>Sign in — Service Desk Workstation</source>
         <translation>登录 — 售后服务工作站</translation>
     </message>
@@ -5356,7 +5411,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>TicketWords</name>
     <message>
-        <location filename="../../ui/ticket_words.py" line="+22"/>
+        <location filename="../../ui/ticket_words.py" line="+23"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
@@ -5677,7 +5732,22 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>备注：{text}</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Visit {visit} by {engineer}: {result}, total {total}</source>
+        <translation>上门服务 {visit}（{engineer}）：{result}，合计 {total}</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>new unit {serial}</source>
+        <translation>新设备 {serial}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>confirmed by {name}</source>
+        <translation>确认人 {name}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Description</source>
         <translation>故障描述</translation>
     </message>
@@ -5931,6 +6001,455 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
 </context>
 <context>
+    <name>VisitWindow</name>
+    <message>
+        <location filename="../../ui/visit_window.py" line="+331"/>
+        <source>Visit {number}</source>
+        <translation>上门服务 {number}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Installed {day}</source>
+        <translation>安装于 {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warranty until {day} ({state})</source>
+        <translation>保修至 {day}（{state}）</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>{minutes} min × {rate} per hour = {amount}</source>
+        <translation>{minutes} 分钟 × 每小时 {rate} = {amount}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{km} km × {rate} per km = {amount}</source>
+        <translation>{km} 公里 × 每公里 {rate} = {amount}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{amount} (urgent visit)</source>
+        <translation>{amount}（加急上门）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{amount} (not urgent)</source>
+        <translation>{amount}（非加急）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sheet saved: total {total}. Ticket {number} is resolved.</source>
+        <translation>服务报告已保存：合计 {total}。工单 {number} 已解决。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sheet saved: total {total}. Ticket {number} stays open.</source>
+        <translation>服务报告已保存：合计 {total}。工单 {number} 仍在处理中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sheet saved: total {total}.</source>
+        <translation>服务报告已保存：合计 {total}。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存：请更正标出的字段。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>it is now {status}</source>
+        <translation>现在状态为{status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>booked for {time}</source>
+        <translation>预约时间改为 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>engineer {name}</source>
+        <translation>工程师为 {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: another desk changed this visit since you opened it.</source>
+        <translation>未保存：您打开后，另一个座席修改了这次上门服务。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your entries are kept: check them and save again.</source>
+        <translation>您填写的内容已保留：请核对后再次保存。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved: the database did not answer. Nothing typed is lost.</source>
+        <translation>未保存：数据库没有响应。已填写的内容不会丢失。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no such visit.</source>
+        <translation>没有这次上门服务。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the service sheet</source>
+        <translation>保存服务报告单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+24"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+34"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Service sheet saved to {path}.</source>
+        <translation>服务报告单已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the passport label</source>
+        <translation>保存设备档案标签</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Passport label saved to {path}.</source>
+        <translation>设备档案标签已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked</source>
+        <translation>预约时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Arrived</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Departed</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work done</source>
+        <translation>维修内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advice given</source>
+        <translation>使用建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause found</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New unit&apos;s serial</source>
+        <translation>新设备序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travel (there and back)</source>
+        <translation>路程（往返）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed by (customer)</source>
+        <translation>客户确认人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What was found and done on site</source>
+        <translation>现场发现的问题和所做的工作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the customer was advised (required for misuse)</source>
+        <translation>给客户的建议（使用不当时必填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why the fault happened (for the ticket)</source>
+        <translation>故障发生的原因（写入工单）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial of the replacement unit, if known</source>
+        <translation>更换后新设备的序列号（如已知）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the customer&apos;s person who confirmed</source>
+        <translation>客户方确认人的姓名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+15"/>
+        <source>Visit</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Service sheet</source>
+        <translation>服务报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost (at the centre&apos;s rates)</source>
+        <translation>费用（按中心费率）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labour</source>
+        <translation>人工费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travel</source>
+        <translation>交通费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency surcharge</source>
+        <translation>加急费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save sheet</source>
+        <translation>保存报告(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print service sheet…</source>
+        <translation>打印服务报告单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passport &amp;label…</source>
+        <translation>设备标签(&amp;L)…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitWords</name>
+    <message>
+        <location filename="../../ui/visit_words.py" line="+14"/>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installation</source>
+        <translation>安装调试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preventive maintenance</source>
+        <translation>定期保养</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inspection</source>
+        <translation>巡检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>To schedule</source>
+        <translation>待排期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fixed</source>
+        <translation>已修复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another visit needed</source>
+        <translation>需再次上门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit replaced</source>
+        <translation>已更换整机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No fault found</source>
+        <translation>未发现故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer misuse</source>
+        <translation>客户使用不当</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Departure must be after arrival.</source>
+        <translation>离开时间必须晚于到达时间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More than {hours} hours on site: check the dates (longer work is several visits).</source>
+        <translation>现场超过 {hours} 小时：请检查日期（更长的工作请分多次上门记录）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This time is in the future.</source>
+        <translation>这个时间在未来。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most {max}.</source>
+        <translation>最多 {max}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At most {decimals} decimal place.</source>
+        <translation>最多 {decimals} 位小数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a number.</source>
+        <translation>不是数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only for a visit whose result is “Unit replaced”.</source>
+        <translation>仅用于处理结果为“已更换整机”的上门服务。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This visit has no device to replace.</source>
+        <translation>这次上门服务没有可更换的设备。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The device was changed on another desk: open the visit again.</source>
+        <translation>另一个座席修改了该设备：请重新打开这次上门服务。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device was already replaced or retired.</source>
+        <translation>该设备已被更换或已报废。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The visit is not booked yet: there is no sheet to record.</source>
+        <translation>这次上门服务尚未预约：没有可填写的服务报告。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The visit was cancelled.</source>
+        <translation>这次上门服务已取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sheet of this visit was already recorded.</source>
+        <translation>这次上门服务的报告已经填写过了。</translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <location filename="../../ui/vocabulary.py" line="+10"/>
@@ -5989,6 +6508,14 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+4"/>
         <source>Signed in as {name} ({role}).</source>
         <translation>当前登录：{name}（{role}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Workstation</name>
+    <message>
+        <location filename="../../ui/session.py" line="+166"/>
+        <source>An administrator deactivated your account, so you were signed out. A call you were typing is kept as a draft.</source>
+        <translation>管理员已停用您的账户，您已被退出登录。正在录入的来电已保存为草稿。</translation>
     </message>
 </context>
 <context>

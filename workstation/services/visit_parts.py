@@ -25,7 +25,7 @@ from workstation.changes import record_change
 from workstation.db import Database
 from workstation.models import Part, StockLocation, Visit, VisitPart, VisitPartStatus, VisitStatus
 from workstation.outcomes import FieldError
-from workstation.permissions import Permission, allowed, require
+from workstation.permissions import Permission, require, require_any
 from workstation.services.auth import SignedInUser
 from workstation.services.customer_edit import EditRejected, RecordNotFound
 from workstation.services.stock import (
@@ -226,8 +226,7 @@ def return_part(
     Refused (EditRejected `status`/"not_reserved") when the line was already consumed or
     returned, by this desk or another.
     """
-    if not allowed(user.role, Permission.RECORD_VISITS):
-        require(user.role, Permission.WORK_TICKETS)
+    require_any(user.role, Permission.WORK_TICKETS, Permission.RECORD_VISITS)
     now = now or datetime.now(UTC)
     with db.session() as session:
         if _sqlite(session):  # the write lock before the read (see _locked_visit)
