@@ -60,7 +60,7 @@ MOST_ALTERNATIVES = 6
 CLOSED = ("cancelled", "completed")
 
 
-def _part_name(code: str, name_en: str, name_zh: str) -> str:
+def part_name(code: str, name_en: str, name_zh: str) -> str:
     name = (name_zh if speaks_chinese() else name_en) or name_en or name_zh
     return f"{code}  {name}"
 
@@ -74,7 +74,7 @@ def _line_columns() -> list[Column]:
     return [
         Column(
             lambda: QCoreApplication.translate("VisitPartsPanel", "Part"),
-            lambda r: _part_name(r.part_code, r.name_en, r.name_zh),
+            lambda r: part_name(r.part_code, r.name_en, r.name_zh),
         ),
         Column(
             lambda: QCoreApplication.translate("VisitPartsPanel", "Location"),
@@ -510,6 +510,8 @@ class VisitPartsPanel(QWidget):
 
     # A line was reserved or returned here: the visit window may refresh its totals.
     changed = Signal()
+    # The lines as read (tuple[VisitPartRow, ...]): the sheet lists the reserved ones.
+    rows_shown = Signal(object)
 
     def __init__(
         self,
@@ -587,6 +589,7 @@ class VisitPartsPanel(QWidget):
     def _show(self, rows: Sequence[VisitPartRow]) -> None:
         chosen = self.selected()
         self.model.set_rows(rows)
+        self.rows_shown.emit(tuple(rows))
         self.table.resizeColumnsToContents()
         for index, row in enumerate(rows):
             if chosen is not None and row.id == chosen.id:
@@ -624,7 +627,7 @@ class VisitPartsPanel(QWidget):
         self._say(
             self.tr("Reserved {quantity} × {part} at {location}.").format(
                 quantity=row.quantity,
-                part=_part_name(row.part_code, row.name_en, row.name_zh),
+                part=part_name(row.part_code, row.name_en, row.name_zh),
                 location=row.location_name,
             )
         )
@@ -649,7 +652,7 @@ class VisitPartsPanel(QWidget):
         self._say(
             self.tr("Returned {quantity} × {part} to {location}.").format(
                 quantity=row.quantity,
-                part=_part_name(row.part_code, row.name_en, row.name_zh),
+                part=part_name(row.part_code, row.name_en, row.name_zh),
                 location=row.location_name,
             )
         )
