@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.schedule_board_view import ABSENCE_COLOUR, OFF_TIME
 from ui.schedule_paint import KIND_COLOURS, LATE_COLOUR, PENDING_OPACITY, kind_colours
-from ui.schedule_words import kind_name
+from ui.visit_words import kind_name
 
 _SWATCH = 14
 _GAP = 6

@@ -1,5 +1,6 @@
-"""The schedule's words: visit kinds and statuses, absence kinds, why a visit is late, and the
-tooltips of the board's blocks, absences and engineers (in the centre's local time)."""
+"""The schedule's words: absence kinds, why a visit is late, and the tooltips of the board's
+blocks, absences and engineers (in the centre's local time). Kinds and statuses of visits
+are the shared ones (ui/visit_words.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.visit_words import kind_name, visit_status_name
 from workstation.services.schedule_board import (
     AbsenceBar,
     BoardEngineer,
@@ -14,34 +16,6 @@ from workstation.services.schedule_board import (
     UnscheduledVisit,
     VisitBlock,
 )
-
-
-def kind_name(kind: str) -> str:
-    match kind:
-        case "repair":
-            return QCoreApplication.translate("ScheduleWords", "Repair")
-        case "installation":
-            return QCoreApplication.translate("ScheduleWords", "Installation")
-        case "preventive_maintenance":
-            return QCoreApplication.translate("ScheduleWords", "Maintenance")
-        case "inspection":
-            return QCoreApplication.translate("ScheduleWords", "Inspection")
-        case "training":
-            return QCoreApplication.translate("ScheduleWords", "Training")
-    return kind
-
-
-def status_name(status: str) -> str:
-    match status:
-        case "unscheduled":
-            return QCoreApplication.translate("ScheduleWords", "to schedule")
-        case "booked":
-            return QCoreApplication.translate("ScheduleWords", "booked")
-        case "completed":
-            return QCoreApplication.translate("ScheduleWords", "completed")
-        case "cancelled":
-            return QCoreApplication.translate("ScheduleWords", "cancelled")
-    return status
 
 
 def absence_name(kind: str) -> str:
@@ -93,7 +67,7 @@ def block_tip(block: VisitBlock, engineer: str, zone: tzinfo) -> str:
     """Everything about a visit, one fact a line."""
     lines = [
         QCoreApplication.translate("ScheduleWords", "{kind} ({status})").format(
-            kind=kind_name(block.kind), status=status_name(block.status)
+            kind=kind_name(block.kind), status=visit_status_name(block.status)
         ),
         span_text(block.starts_at, block.ends_at, zone),
         QCoreApplication.translate("ScheduleWords", "Engineer: {name}").format(name=engineer),

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 from ui.customer_card import Column, RowsModel
 from ui.schedule_board_view import VISIT_MIME, visit_mime
-from ui.schedule_words import device_text, kind_name, unscheduled_tip
+from ui.schedule_words import device_text, unscheduled_tip
+from ui.visit_words import kind_name
 from workstation.services.schedule_board import UnscheduledVisit
 
 Index = QModelIndex | QPersistentModelIndex
