@@ -33,6 +33,7 @@ from workstation.services.plan_generator import (
     INSTALLATION_LEAD_DAYS,
     LOOKBACK_DAYS,
     MANY,
+    GenerationResult,
     due_dates,
     generate_due_visits,
     next_due_date,
@@ -214,9 +215,7 @@ def test_a_contract_plan_covers_the_contracts_active_devices_while_valid(
     assert generate_due_visits(db, NOW).created == 0
 
 
-def test_deactivated_plans_and_retired_devices_create_nothing(
-    db: Database, centre: Centre
-) -> None:
+def test_deactivated_plans_and_retired_devices_create_nothing(db: Database, centre: Centre) -> None:
     kept = create_plan(
         db, centre.boss, plan_input(date(2026, 3, 10)), equipment_id=centre.devices[0], now=NOW
     )
@@ -325,7 +324,7 @@ def test_installation_visits_against_the_delivery_date(db: Database, centre: Cen
     assert generate_due_visits(db, NOW).created == 0
 
     # The delivery moves: the visits nobody booked yet move with it; a booked one stays.
-    first, second = visits(db)
+    _first, second = visits(db)
     with db.session() as session:
         session.execute(
             update(Visit)
@@ -356,6 +355,28 @@ def test_late_installations_stay_and_old_deliveries_are_left_alone(
 # --- many desks at once ----------------------------------------------------------------------
 
 
+def desks_at_once(db: Database, count: int) -> list[GenerationResult]:
+    """`count` desks start the generator at the same moment, each on its own connection."""
+    start = threading.Barrier(count)
+    results: list[GenerationResult | BaseException | None] = [None] * count
+
+    def desk(index: int) -> None:
+        start.wait()
+        try:
+            results[index] = generate_due_visits(db, NOW)
+        except Exception as error:  # pragma: no cover - the failure itself
+            results[index] = error
+
+    threads = [threading.Thread(target=desk, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    done = [r for r in results if isinstance(r, GenerationResult)]
+    assert len(done) == count, results
+    return done
+
+
 def test_two_desks_starting_at_once_create_each_visit_once(db: Database, centre: Centre) -> None:
     devices = [add_equipment(db, centre.customer) for _ in range(12)]
     contract = add_contract(db, centre.customer, equipment_ids=tuple(devices))
@@ -371,25 +392,11 @@ def test_two_desks_starting_at_once_create_each_visit_once(db: Database, centre:
     )  # fmt: skip
     expected = len(visits(db)) + len(devices)  # the plans made theirs; installations to come
     clear_visits(db)
-    for _round in range(2):
-        start = threading.Barrier(3)
-        results: list[object] = [None] * 3
-
-        def desk(index: int) -> None:
-            start.wait()
-            try:
-                results[index] = generate_due_visits(db, NOW)
-            except Exception as error:  # pragma: no cover - the failure itself
-                results[index] = error
-
-        threads = [threading.Thread(target=desk, args=(i,)) for i in range(3)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert not [r for r in results if isinstance(r, Exception)], results
-        created = sum(getattr(r, "created") for r in results)
-        assert created == (expected if _round == 0 else 0)
+    first = desks_at_once(db, 3)
+    assert sum(r.created for r in first) == expected
+    again = desks_at_once(db, 3)
+    assert sum(r.created for r in again) == 0
+    assert sum(r.skipped for r in again) == 3 * expected
     all_visits = visits(db)
     assert len(all_visits) == expected
     installation_keys = [(v.contract_id, v.equipment_id) for v in all_visits if v.plan_id is None]
@@ -405,21 +412,6 @@ def test_desks_racing_on_installations_create_each_once(db: Database, centre: Ce
     contracts = [add_contract(db, centre.customer, equipment_ids=(d,)) for d in devices]
     for contract in contracts:
         _deliver(db, contract, TODAY + timedelta(days=2))
-    start = threading.Barrier(4)
-    results: list[object] = [None] * 4
-
-    def desk(index: int) -> None:
-        start.wait()
-        try:
-            results[index] = generate_due_visits(db, NOW)
-        except Exception as error:  # pragma: no cover - the failure itself
-            results[index] = error
-
-    threads = [threading.Thread(target=desk, args=(i,)) for i in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not [r for r in results if isinstance(r, Exception)], results
-    assert sum(getattr(r, "installations") for r in results) == len(devices)
+    results = desks_at_once(db, 4)
+    assert sum(r.installations for r in results) == len(devices)
     assert sorted(v.equipment_id for v in visits(db)) == devices

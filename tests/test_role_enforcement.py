@@ -34,6 +34,7 @@ from workstation.services import (
     equipment_edit,
     follow_ups,
     intake,
+    maintenance_plans,
     ticket_work,
 )
 from workstation.services.auth import SignedInUser
@@ -62,6 +63,7 @@ _SITE = customer_edit.SiteInput("总部")
 _CUSTOMER = customer_edit.CustomerChanges("Role test 有限公司", "company")
 _DAY = admin_calendars.DayRow(NOW.date(), "holiday", "test", None)
 _USER = admin_users.UserInput("X", "agent", None, (), "role_test_user")
+_PLAN = maintenance_plans.PlanInput("Role test", "inspection", 6, NOW.date())
 
 # (what, permission the issue asks for, the call)
 GUARDED: list[tuple[str, Permission, Call]] = [
@@ -144,6 +146,21 @@ GUARDED: list[tuple[str, Permission, Call]] = [
         lambda db, u: equipment_edit.replace_equipment(
             db, u, MISSING, "SN-ROLE-2", None, 1, "broken"
         ),
+    ),
+    (
+        "maintenance_plans.create_plan",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: maintenance_plans.create_plan(db, u, _PLAN, equipment_id=MISSING, now=NOW),
+    ),
+    (
+        "maintenance_plans.update_plan",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: maintenance_plans.update_plan(db, u, MISSING, 1, _PLAN, now=NOW),
+    ),
+    (
+        "maintenance_plans.set_plan_active",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: maintenance_plans.set_plan_active(db, u, MISSING, 1, False, now=NOW),
     ),
     ("claims.take_next", Permission.WORK_TICKETS, lambda db, u: claims.take_next(db, u, None, NOW)),
     (
@@ -369,7 +386,7 @@ def test_every_writing_service_is_in_the_table() -> None:
     modules = [
         admin_calendars, admin_catalog, admin_codes, admin_org, admin_sla, admin_users,
         centre_settings, claims, customer_edit, customer_merge, equipment_edit, follow_ups,
-        intake, ticket_work, presence,
+        intake, maintenance_plans, ticket_work, presence,
     ]  # fmt: skip
     found = set()
     for module in modules:

@@ -161,8 +161,9 @@ def _rows(session: Session, plans: Sequence[MaintenancePlan], today: date) -> li
             select(ServiceContract).where(ServiceContract.id.in_(contract_ids))
         )
     }
-    covered: dict[int, int] = dict(
-        session.execute(
+    covered: dict[int, int] = {
+        key: value
+        for key, value in session.execute(
             select(contract_equipment.c.contract_id, func.count())
             .join(Equipment, Equipment.id == contract_equipment.c.equipment_id)
             .where(
@@ -170,18 +171,20 @@ def _rows(session: Session, plans: Sequence[MaintenancePlan], today: date) -> li
                 Equipment.status == EquipmentStatus.ACTIVE,
             )
             .group_by(contract_equipment.c.contract_id)
-        ).tuples()
-    )
+        )
+    }
     customer_ids = {serials[i][1] for i in device_ids if i in serials}
     customer_ids |= {c.customer_id for c in contracts.values()}
-    names = dict(
-        session.execute(
+    names = {
+        key: value
+        for key, value in session.execute(
             select(Customer.id, Customer.name).where(Customer.id.in_(customer_ids))
-        ).tuples()
-    )
+        )
+    }
     plan_ids = [p.id for p in plans]
-    overdue = dict(
-        session.execute(
+    overdue = {
+        key: value
+        for key, value in session.execute(
             select(Visit.plan_id, func.count())
             .where(
                 Visit.plan_id.in_(plan_ids),
@@ -189,15 +192,16 @@ def _rows(session: Session, plans: Sequence[MaintenancePlan], today: date) -> li
                 Visit.due_on < today,
             )
             .group_by(Visit.plan_id)
-        ).tuples()
-    )
-    creators = dict(
-        session.execute(
+        )
+    }
+    creators = {
+        key: value
+        for key, value in session.execute(
             select(User.id, User.display_name).where(
                 User.id.in_({p.created_by_id for p in plans if p.created_by_id})
             )
-        ).tuples()
-    )
+        )
+    }
     rows = []
     for plan in plans:
         if plan.equipment_id is not None:
