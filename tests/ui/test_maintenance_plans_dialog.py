@@ -125,7 +125,7 @@ def test_a_device_shows_its_contracts_plans_and_deactivation_asks_first(
         contract_id=centre.contract,
     )  # fmt: skip
     dialog = _dialog(qtbot, db, runner, centre.boss, equipment_id=centre.device)
-    (row,) = dialog.model.rows()
+    assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 1).data() == "Inspection"
     assert dialog.model.index(0, 2).data() == "every year"
     assert dialog.model.index(0, 6).data().startswith("Contract CT-")
