@@ -26,6 +26,7 @@ from workstation.models import (
     ServiceContract,
     Visit,
 )
+from workstation.months import due_dates, next_due_date, upcoming_due_dates
 from workstation.services.auth import SignedInUser
 from workstation.services.maintenance_plans import PlanInput, create_plan, set_plan_active
 from workstation.services.plan_generator import (
@@ -34,10 +35,7 @@ from workstation.services.plan_generator import (
     LOOKBACK_DAYS,
     MANY,
     GenerationResult,
-    due_dates,
     generate_due_visits,
-    next_due_date,
-    upcoming_due_dates,
 )
 
 # 10:00 in Beijing on Monday 2 March 2026.

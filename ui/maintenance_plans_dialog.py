@@ -35,6 +35,7 @@ from ui.problems import problem_message
 from ui.roles import refusal_text
 from ui.tasks import TaskRunner, is_problem
 from workstation.db import Database
+from workstation.months import upcoming_due_dates
 from workstation.permissions import Permission, PermissionDenied
 from workstation.services.auth import SignedInUser
 from workstation.services.customer_edit import EditConflict, EditRejected, RecordNotFound
@@ -57,7 +58,7 @@ from workstation.services.maintenance_plans import (
     set_plan_active,
     update_plan,
 )
-from workstation.services.plan_generator import centre_today, upcoming_due_dates
+from workstation.services.plan_generator import centre_today
 
 OVERDUE_COLOURS = ("#b71c1c", "#fdecea")
 INACTIVE_GREY = "#8a8a8a"

@@ -34,6 +34,7 @@ from workstation.models import (
     VisitStatus,
     contract_equipment,
 )
+from workstation.months import due_dates, next_due_date
 from workstation.outcomes import FieldError
 from workstation.permissions import Permission, require
 from workstation.services.auth import SignedInUser
@@ -46,10 +47,8 @@ from workstation.services.customer_edit import (
 )
 from workstation.services.plan_generator import (
     centre_today,
-    due_dates,
     existing_plan_keys,
     insert_plan_visits,
-    next_due_date,
     plan_series,
     plan_visit_rows,
     record_visit_changes,
