@@ -257,7 +257,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         elapsed = time.perf_counter() - started
         print(
             f"loaded {summary.customers:,} customers, {summary.equipment:,} devices, "
-            f"{summary.tickets:,} tickets, {summary.calls:,} calls, {summary.events:,} events "
+            f"{summary.tickets:,} tickets, {summary.calls:,} calls, {summary.events:,} events, "
+            f"{summary.visits:,} visits, {summary.maintenance_plans:,} maintenance plans "
             f"into {url_text(choice.url)} in {elapsed:.1f} s"
         )
         return 0
