@@ -385,7 +385,7 @@ def test_stock_is_never_negative_and_reservations_add_up(db: Database) -> None:
         regions = session.scalar(select(func.count()).select_from(Region))
         fitted = session.execute(select(part_models)).all()
     assert levels and all(0 <= level.reserved <= level.on_hand for level in levels)
-    reserved = Counter()
+    reserved: Counter[tuple[int, int]] = Counter()
     for part in used:
         if part.status == "reserved":
             reserved[(part.location_id, part.part_id)] += part.quantity

@@ -362,3 +362,34 @@ def test_a_devices_list_holds_its_own_and_its_contracts_plans(db: Database, cent
         plans_for_equipment(db, 987654, NOW)
     with pytest.raises(RecordNotFound):
         plans_for_contract(db, 987654, NOW)
+
+
+def test_a_delivered_contract_says_how_far_its_installation_is(
+    db: Database, centre: Centre
+) -> None:
+    from workstation.models import ServiceContract
+    from workstation.services.plan_generator import generate_due_visits
+
+    assert plans_for_contract(db, centre.contract, NOW).target.installations is None
+    with db.session() as session:
+        session.execute(
+            update(ServiceContract)
+            .where(ServiceContract.id == centre.contract)
+            .values(delivery_date=TODAY - timedelta(days=3))
+        )
+        session.commit()
+    generate_due_visits(db, NOW)
+    first, _second = sorted(
+        (v for v in visits_of_contract(db, centre.contract)), key=lambda v: v.id
+    )
+    with db.session() as session:
+        session.execute(update(Visit).where(Visit.id == first.id).values(status="completed"))
+        session.commit()
+    state = plans_for_contract(db, centre.contract, NOW).target.installations
+    assert state is not None
+    assert (state.completed, state.booked, state.to_schedule, state.late) == (1, 0, 1, 1)
+
+
+def visits_of_contract(db: Database, contract_id: int) -> list[Visit]:
+    with db.session() as session:
+        return list(session.scalars(select(Visit).where(Visit.contract_id == contract_id)))

@@ -420,6 +420,13 @@ class MaintenancePlansDialog(QDialog):
         self.facts = QLabel()
         self.facts.setObjectName("plansFacts")
         self.facts.setWordWrap(True)
+        self.late = QLabel()
+        self.late.setObjectName("lateInstallations")
+        self.late.setStyleSheet(
+            f"color: {OVERDUE_COLOURS[0]}; background: {OVERDUE_COLOURS[1]}; font-weight: bold;"
+            " padding: 1px 6px; border-radius: 3px;"
+        )
+        self.late.hide()
         self.notice = QLabel()
         self.notice.setObjectName("plansReadOnlyNotice")
         self.notice.setWordWrap(True)
@@ -455,7 +462,10 @@ class MaintenancePlansDialog(QDialog):
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.facts)
+        facts_row = QHBoxLayout()
+        facts_row.addWidget(self.facts, 1)
+        facts_row.addWidget(self.late, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(facts_row)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
@@ -666,6 +676,17 @@ class MaintenancePlansDialog(QDialog):
                     day=target.delivery_date.isoformat()
                 )
             )
+        state = target.installations
+        if state is not None:
+            progress = self.tr("installations: {done} done, {booked} booked, {waiting} to schedule")
+            facts.append(
+                progress.format(
+                    done=state.completed, booked=state.booked, waiting=state.to_schedule
+                )
+            )
+            late = self.tr("{count} late").format(count=state.late) if state.late else ""
+            self.late.setText(late)
+            self.late.setVisible(bool(late))
         if not target.open:
             facts.append(
                 self.tr("no new plans: the device is out of service")

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from tests.factories import (
     CustomerIds,
@@ -23,10 +23,10 @@ from ui.customers_page import CustomersPage
 from ui.maintenance_plans_dialog import MaintenancePlansDialog, PlanEditorDialog
 from ui.tasks import TaskRunner
 from workstation.db import Database
-from workstation.models import MaintenancePlan, Visit
+from workstation.models import MaintenancePlan, ServiceContract, Visit
 from workstation.services.auth import SignedInUser
 from workstation.services.maintenance_plans import PlanInput, create_plan, update_plan
-from workstation.services.plan_generator import centre_today
+from workstation.services.plan_generator import centre_today, generate_due_visits
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,17 @@ def centre(db: Database) -> Centre:
 
 
 def _dialog(
-    qtbot: QtBot, db: Database, runner: TaskRunner, user: SignedInUser, **target: int
+    qtbot: QtBot,
+    db: Database,
+    runner: TaskRunner,
+    user: SignedInUser,
+    *,
+    equipment_id: int | None = None,
+    contract_id: int | None = None,
 ) -> MaintenancePlansDialog:
-    dialog = MaintenancePlansDialog(db, runner, user, **target)
+    dialog = MaintenancePlansDialog(
+        db, runner, user, equipment_id=equipment_id, contract_id=contract_id
+    )
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.loaded, timeout=5000):
         dialog.show()
@@ -190,8 +198,18 @@ def test_an_agent_sees_the_plans_read_only(
                   checklist=("检查接地",)),
         contract_id=centre.contract,
     )  # fmt: skip
+    with db.session() as session:  # delivered three days ago, not installed: late
+        session.execute(
+            update(ServiceContract)
+            .where(ServiceContract.id == centre.contract)
+            .values(delivery_date=centre_today() - timedelta(days=3))
+        )
+        session.commit()
+    generate_due_visits(db)
     dialog = _dialog(qtbot, db, runner, centre.agent, contract_id=centre.contract)
     assert dialog.heading.text().startswith("Contract CT-")
+    assert "installations: 0 done, 0 booked, 1 to schedule" in dialog.facts.text()
+    assert dialog.late.isVisible() and dialog.late.text() == "1 late"
     assert dialog.notice.isVisible()
     assert not dialog.new_button.isVisible() and not dialog.active_button.isVisible()
     assert dialog.edit_button.text() == "&View…"
@@ -216,9 +234,9 @@ def test_the_device_card_and_the_customers_contracts_open_the_plans(
     qtbot.waitUntil(lambda: card.plans_button.isEnabled(), timeout=5000)
     assert card.plans_button.text() == "Maintenance plans…"
     card.plans_button.click()
-    dialog = page.editing.last_dialog
-    assert isinstance(dialog, MaintenancePlansDialog)
-    qtbot.waitUntil(lambda: dialog.plan_list is not None, timeout=5000)
+    dialog = _last_plans(page)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        pass
     assert dialog.plan_list is not None and dialog.plan_list.target.equipment_id == centre.device
     dialog.close()
 
@@ -228,9 +246,15 @@ def test_the_device_card_and_the_customers_contracts_open_the_plans(
     item = tree.topLevelItem(0)
     assert item is not None and "maintenance plans" in item.toolTip(0)
     tree.itemActivated.emit(item, 0)
-    dialog = page.editing.last_dialog
-    assert isinstance(dialog, MaintenancePlansDialog)
-    qtbot.waitUntil(lambda: dialog.plan_list is not None, timeout=5000)
+    dialog = _last_plans(page)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        pass
     assert dialog.plan_list is not None and dialog.plan_list.target.contract_id == centre.contract
     with db.session() as session:  # looking saves nothing
         assert session.scalars(select(MaintenancePlan)).all() == []
+
+
+def _last_plans(page: CustomersPage) -> MaintenancePlansDialog:
+    dialog = page.editing.last_dialog
+    assert isinstance(dialog, MaintenancePlansDialog)
+    return dialog

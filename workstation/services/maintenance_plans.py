@@ -120,6 +120,18 @@ class PlanTarget:
     valid_from: date | None  # a contract's validity
     valid_to: date | None
     delivery_date: date | None
+    installations: InstallationState | None = None  # a delivered contract's installations
+
+
+@dataclass(frozen=True)
+class InstallationState:
+    """How far the installation of a contract's delivery is: visits by state; `late` are
+    those still to schedule (or booked) after their due date."""
+
+    completed: int
+    booked: int
+    to_schedule: int
+    late: int
 
 
 @dataclass(frozen=True)
@@ -312,8 +324,28 @@ def plans_for_contract(db: Database, contract_id: int, now: datetime | None = No
             valid_from=contract.valid_from,
             valid_to=contract.valid_to,
             delivery_date=contract.delivery_date,
+            installations=_installations(session, contract_id, today),
         )
         return PlanList(target, tuple(_rows(session, plans, today)))
+
+
+def _installations(session: Session, contract_id: int, today: date) -> InstallationState | None:
+    rows = session.execute(
+        select(Visit.status, Visit.due_on).where(
+            Visit.contract_id == contract_id, Visit.kind == VisitKind.INSTALLATION
+        )
+    ).all()
+    if not rows:
+        return None
+    statuses = [status for status, _due in rows]
+    waiting = (VisitStatus.UNSCHEDULED, VisitStatus.BOOKED)
+    late = sum(1 for status, due in rows if status in waiting and due is not None and due < today)
+    return InstallationState(
+        completed=statuses.count(VisitStatus.COMPLETED),
+        booked=statuses.count(VisitStatus.BOOKED),
+        to_schedule=statuses.count(VisitStatus.UNSCHEDULED),
+        late=late,
+    )
 
 
 def active_plans(db: Database, now: datetime | None = None) -> tuple[PlanRow, ...]:
