@@ -21,7 +21,7 @@ APT_RUNTIME=(python3 python3-venv python3-pip fonts-wqy-microhei
   libglib2.0-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
-APT_TEST=(xvfb xauth postgresql)
+APT_TEST=(xvfb xauth postgresql poppler-utils)  # poppler-utils: the PDF tests read the sheet back
 
 say() { printf '\n== %s\n' "$*"; }
 

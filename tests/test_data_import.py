@@ -409,6 +409,28 @@ def test_an_import_that_no_longer_matches_its_check_writes_nothing(
     assert _snapshot(db) == before
 
 
+def test_a_serial_registered_at_another_desk_during_the_write_is_a_plain_refusal(
+    db: Database, admin: SignedInUser, tmp_path: Path
+) -> None:
+    if db.backend == "sqlite":
+        pytest.skip("SQLite: the import holds the write lock, no other desk writes meanwhile")
+    path = write_csv(tmp_path / "many.csv", CUSTOMER_HEADER, _many_rows(5))
+    other_customer = add_customer(db, "别的客户")
+    registered: list[bool] = []
+
+    def progress(stage: str, _done: int, _total: int) -> None:
+        if stage == "writing" and not registered:  # the plan is made: another desk is faster
+            add_equipment(db, other_customer, serial="SN-000003")
+            registered.append(True)
+
+    with pytest.raises(ImportChanged):
+        run_import(db, admin, _request(path), progress=progress)
+    assert registered
+    assert _count(db, AuditRecord) == 0  # no import recorded, and nothing of the file written:
+    with db.session() as session:
+        assert session.scalar(select(func.count()).where(Customer.name == "客户0")) == 0
+
+
 def _refuse_serial(db: Database, serial: str) -> None:
     """A trigger standing for a database that refuses a write half-way through."""
     with db.engine.begin() as conn:

@@ -18,6 +18,7 @@ from tests.factories import (
     with_reference_data,
 )
 from workstation.db import Database
+from workstation.device_code import device_payload
 from workstation.services.lookup import LookupResult, find_serial, lookup, upper_bound
 
 
@@ -206,6 +207,24 @@ def test_an_exact_serial_is_opened_directly_whatever_its_case(db: Database, desk
     assert find_serial(db, "lp-2020-2024-00001234") == desk.printer
     assert find_serial(db, "LP-2020-2024-0000123") is None
     assert find_serial(db, "  ") is None
+
+
+def test_a_devices_qr_code_finds_that_device_alone_and_opens_it(db: Database, desk: Desk) -> None:
+    """The passport label's code "SDW:EQ:<serial>", scanned or pasted (any case, blanks
+    around): that serial, exactly; the prefix search of other kinds does not run."""
+    for scanned in (
+        device_payload("LP-2020-2024-00001234"),
+        "  sdw:eq:lp-2020-2024-00001234\n",
+    ):
+        result = lookup(db, scanned)
+        assert result.exact_equipment_id == desk.printer
+        assert [(h.kind, h.id) for h in result.hits] == [("equipment", desk.printer)]
+        assert result.hits[0].matched_text == "LP-2020-2024-00001234"
+        assert find_serial(db, scanned) == desk.printer
+    unknown = lookup(db, "SDW:EQ:LP-2020-2024")  # only a beginning: listed, never opened
+    assert unknown.exact_equipment_id is None
+    assert find_serial(db, "SDW:EQ:LP-2020-2024") is None
+    assert lookup(db, "SDW:EQ:").hits == ()
 
 
 def test_a_serial_prefix_lists_the_devices_without_opening_one(db: Database, desk: Desk) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from zoneinfo import available_timezones
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime
 from PySide6.QtWidgets import (
@@ -40,6 +41,7 @@ from workstation.services.admin_calendars import (
     HolidaysLoaded,
     Preview,
     calendar_detail,
+    create_calendar,
     list_calendars,
     load_public_holidays,
     preview_deadline,
@@ -132,6 +134,17 @@ class CalendarsTab(AdminTab):
         self.calendar.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.calendar.currentIndexChanged.connect(self._calendar_chosen)
         self.zone = QLabel()
+        # A new calendar: its name and time zone; its hours are set after.
+        self.new_name = line_edit(100, "newCalendarName")
+        self.new_name.setMinimumWidth(180)
+        self.new_zone = QComboBox()
+        self.new_zone.setObjectName("newCalendarZone")
+        self.new_zone.setEditable(True)
+        self.new_zone.addItems(sorted(available_timezones()))
+        self.new_zone.setCurrentText("Asia/Shanghai")
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addCalendar")
+        self.add_button.clicked.connect(self.add_calendar)
         self.note = QLabel()
         self.note.setWordWrap(True)
 
@@ -261,6 +274,12 @@ class CalendarsTab(AdminTab):
         top.addWidget(self.calendar)
         top.addWidget(self.zone)
         top.addStretch(1)
+        self._new_caption = QLabel()
+        self._new_caption.setBuddy(self.new_name)
+        top.addWidget(self._new_caption)
+        top.addWidget(self.box("new.name", self.new_name))
+        top.addWidget(self.box("new.timezone", self.new_zone))
+        top.addWidget(self.add_button)
         left = QVBoxLayout()
         left.addWidget(self.week_box)
         left.addWidget(self.preview_box)
@@ -301,6 +320,25 @@ class CalendarsTab(AdminTab):
         self.calendar.setCurrentIndex(max(index, 0))
         self.calendar.blockSignals(False)
         self._calendar_chosen()
+
+    def add_calendar(self) -> None:
+        self.clear_errors()
+        self.write(
+            create_calendar,
+            self.new_name.text(),
+            self.new_zone.currentText(),
+            show=self._added,
+            message=self.tr("Calendar added: set its weekly hours."),
+            prefix="new",
+        )
+
+    def _added(self, detail: CalendarDetail) -> None:
+        self.new_name.clear()
+        self.calendar.blockSignals(True)
+        self.calendar.addItem(detail.name, detail.id)
+        self.calendar.setCurrentIndex(self.calendar.count() - 1)
+        self.calendar.blockSignals(False)
+        self._show(detail)
 
     def _calendar_chosen(self) -> None:
         calendar_id = self.calendar.currentData()
@@ -485,6 +523,10 @@ class CalendarsTab(AdminTab):
     def retranslate(self) -> None:
         super().retranslate()
         self._calendar_caption.setText(self.tr("&Calendar:"))
+        self._new_caption.setText(self.tr("N&ew calendar:"))
+        self.new_name.setPlaceholderText(self.tr("Name"))
+        self.new_zone.setToolTip(self.tr("Time zone of the new calendar"))
+        self.add_button.setText(self.tr("&Add calendar"))
         self.note.setText(
             self.tr(
                 "Changes apply to deadlines computed from now on (other desks within a "

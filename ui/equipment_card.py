@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -33,10 +36,12 @@ from ui.customer_card import (
     warranty_label,
 )
 from ui.history_view import HistoryView
+from ui.service_sheet_pdf import write_passport_label
 from ui.tasks import TaskRunner
 from workstation.changes import Change
 from workstation.db import Database
 from workstation.services.customer_card import EquipmentCard, equipment_card
+from workstation.services.passport import PassportFacts, passport_facts
 
 
 class EquipmentCardView(QWidget):
@@ -75,6 +80,9 @@ class EquipmentCardView(QWidget):
         self.plans_button = QPushButton()
         self.plans_button.setObjectName("plansButton")
         self.plans_button.clicked.connect(self._plans)
+        self.label_button = QPushButton()
+        self.label_button.setObjectName("passportLabelButton")
+        self.label_button.clicked.connect(lambda: self.passport_label())
 
         self.model = QLabel()
         self.model.setObjectName("deviceModel")
@@ -151,6 +159,7 @@ class EquipmentCardView(QWidget):
         heading.addStretch(1)
         heading.addWidget(self.status)
         heading.addWidget(self.plans_button)
+        heading.addWidget(self.label_button)
         heading.addWidget(self.new_call_button)
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
@@ -258,6 +267,7 @@ class EquipmentCardView(QWidget):
             self.tickets.resizeColumnsToContents()
         self.new_call_button.setEnabled(card is not None)
         self.plans_button.setEnabled(card is not None)
+        self.label_button.setEnabled(card is not None)
         self._words()
 
     def _words(self) -> None:
@@ -349,11 +359,53 @@ class EquipmentCardView(QWidget):
         if self._card is not None:
             self.plans_requested.emit(self._card.id)
 
+    def passport_label(self, path: str | None = None) -> None:
+        """Save the device's passport label (its QR code and key facts) as a PDF to stick on
+        it; asks where unless `path` is given."""
+        card = self._card
+        if card is None:
+            return
+        if path is None:
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            name = f"passport-{card.serial}.pdf"
+            path, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the passport label"),
+                str(Path(folder) / name) if folder else name,
+                self.tr("PDF files (*.pdf)"),
+            )
+            if not path:
+                return
+        chosen = path
+        self._runner.read(
+            passport_facts,
+            self._db,
+            card.id,
+            on_done=lambda facts: self._write_label(facts, chosen),
+            on_error=self._failed,
+        )
+
+    def _write_label(self, facts: PassportFacts, path: str) -> None:
+        try:
+            write_passport_label(facts, path)
+        except OSError as error:
+            self.status.setText(
+                self.tr("Could not write {path}: {reason}").format(path=path, reason=error)
+            )
+            return
+        self.status.setText(self.tr("Passport label saved to {path}.").format(path=path))
+
     def retranslate(self) -> None:
         self.new_call_button.setText(self.tr("New call"))
         self.plans_button.setText(self.tr("Maintenance plans…"))
         self.plans_button.setToolTip(
             self.tr("Preventive maintenance and inspection plans of this device")
+        )
+        self.label_button.setText(self.tr("Passport &label…"))
+        self.label_button.setToolTip(
+            self.tr("A label with the device's QR code to stick on it: scanning it opens this card")
         )
         self.contracts.setHeaderLabels(
             [self.tr("Contract"), self.tr("SLA plan"), self.tr("Valid"), self.tr("State")]

@@ -36,6 +36,7 @@ from ui.cell_tips import show_cut_text_as_tips
 from ui.i18n import speaks_chinese
 from ui.local_time import local_text
 from ui.tasks import TaskRunner, is_problem
+from ui.ticket_words import event_text
 from ui.vocabulary import ticket_status_name
 from workstation.db import Database
 from workstation.services.history import (
@@ -172,6 +173,8 @@ def describe(entry: HistoryEntry) -> str:
         )
     if code in ("note", "comment"):
         return str(d.get("text") or d.get("note") or "")
+    if code == "visit_completed":
+        return event_text(code, d)
     if entry.kind == "equipment":
         serial = d.get("serial", "")
         if code == "moved":

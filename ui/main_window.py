@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self._translations = translations
         self._settings = settings
         self._signing_out = False
+        # Set when an administrator deactivated the signed-in user: the desk signs out.
+        self.deactivated = False
         self._finished = False
 
         self._welcome = WelcomeLine(user)
@@ -543,6 +545,10 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: list[Change]) -> None:
         if self._finished:
             return
+        if any(_deactivates(change, self._user.id) for change in changes):
+            self.deactivated = True
+            self.sign_out()
+            return
         if any(change.entity == "ticket" for change in changes):
             self._count.request()
         self.agent_desk.on_changes(changes)
@@ -662,3 +668,12 @@ class MainWindow(QMainWindow):
         self._translations.changed.disconnect(self._show_language)
         event.accept()
         self.closed.emit(self._signing_out)
+
+
+def _deactivates(change: Change, user_id: int) -> bool:
+    """An administrator deactivated this user (on any desk): they may not go on working."""
+    return (
+        change.entity == "user"
+        and change.entity_id == user_id
+        and change.data.get("action") == "deactivate"
+    )

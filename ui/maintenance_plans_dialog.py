@@ -34,6 +34,7 @@ from ui.customer_dialogs import ERROR_COLOUR, EditDialog, change_line, field_err
 from ui.problems import problem_message
 from ui.roles import refusal_text
 from ui.tasks import TaskRunner, is_problem
+from ui.visit_words import kind_name
 from workstation.db import Database
 from workstation.months import upcoming_due_dates
 from workstation.permissions import Permission, PermissionDenied
@@ -64,17 +65,6 @@ OVERDUE_COLOURS = ("#b71c1c", "#fdecea")
 INACTIVE_GREY = "#8a8a8a"
 
 
-def plan_kind_name(kind: str) -> str:
-    match kind:
-        case "preventive_maintenance":
-            return QCoreApplication.translate("MaintenancePlans", "Preventive maintenance")
-        case "inspection":
-            return QCoreApplication.translate("MaintenancePlans", "Inspection")
-        case "installation":
-            return QCoreApplication.translate("MaintenancePlans", "Installation and commissioning")
-    return kind
-
-
 def every_text(months: int) -> str:
     if months == 1:
         return QCoreApplication.translate("MaintenancePlans", "every month")
@@ -88,7 +78,7 @@ def every_text(months: int) -> str:
 def suggested_name(kind: str, months: int) -> str:
     """What the form fills in as the plan's name until the user types one."""
     return QCoreApplication.translate("MaintenancePlans", "{kind}, {every}").format(
-        kind=plan_kind_name(kind), every=every_text(months)
+        kind=kind_name(kind), every=every_text(months)
     )
 
 
@@ -130,7 +120,7 @@ def plan_columns() -> list[Column]:
         Column(lambda: QCoreApplication.translate("MaintenancePlans", "Plan"), lambda r: r.name,
                grey),
         Column(lambda: QCoreApplication.translate("MaintenancePlans", "Kind"),
-               lambda r: plan_kind_name(r.visit_kind), grey),
+               lambda r: kind_name(r.visit_kind), grey),
         Column(lambda: QCoreApplication.translate("MaintenancePlans", "Interval"),
                lambda r: every_text(r.interval_months), grey),
         Column(lambda: QCoreApplication.translate("MaintenancePlans", "Next due"),
@@ -191,7 +181,7 @@ class PlanEditorDialog(EditDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("planKind")
         for kind in PLAN_KINDS:
-            self.kind.addItem(plan_kind_name(kind), kind)
+            self.kind.addItem(kind_name(kind), kind)
         self.interval = self._spin("planInterval", INTERVAL_MIN, INTERVAL_MAX)
         self.first_due = QDateEdit()
         self.first_due.setObjectName("planFirstDue")
@@ -310,8 +300,8 @@ class PlanEditorDialog(EditDialog):
             return []
         pairs = (
             (self.tr("Name"), stored.name, current.name),
-            (self.tr("Kind"), plan_kind_name(stored.visit_kind),
-             plan_kind_name(current.visit_kind)),
+            (self.tr("Kind"), kind_name(stored.visit_kind),
+             kind_name(current.visit_kind)),
             (self.tr("Interval"), every_text(stored.interval_months),
              every_text(current.interval_months)),
             (self.tr("First due"), _day(stored.first_due_on), _day(current.first_due_on)),
@@ -360,7 +350,7 @@ class PlanEditorDialog(EditDialog):
             self.tr("The visit is created this many days before it is due, to be booked.")
         )
         for index, kind in enumerate(PLAN_KINDS):
-            self.kind.setItemText(index, plan_kind_name(kind))
+            self.kind.setItemText(index, kind_name(kind))
         if self.plan is not None and self.plan.contract_id is not None:
             self.target.setText(
                 self.tr("For every device of contract {number} ({count} devices).").format(

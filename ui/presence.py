@@ -1,4 +1,4 @@
-"""Presence on the ticket screen: "张伟 is editing this ticket".
+"""Presence on the ticket screen: "张伟 also has this ticket open".
 
 `TicketPresence` announces the open ticket (and beats every 30 s while it stays open),
 leaves it on close or on a switch to another ticket, and re-reads who else has it open
@@ -64,7 +64,7 @@ class PresenceBanner(QLabel):
             self.hide()
             return
         if len(names) == 1:
-            text = self.tr("{name} is editing this ticket").format(name=names[0])
+            text = self.tr("{name} also has this ticket open").format(name=names[0])
         elif len(names) == 2:
             text = self.tr("{first} and {second} have this ticket open").format(
                 first=names[0], second=names[1]

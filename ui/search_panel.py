@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ui.tasks import TaskRunner
 from ui.vocabulary import ticket_status_name
 from workstation.db import Database
+from workstation.device_code import serial_in_payload
 from workstation.services.lookup import KINDS, LookupHit, LookupResult, find_serial, lookup
 
 log = logging.getLogger(__name__)
@@ -287,6 +288,10 @@ class SearchPanel(QWidget):
         self._open_when_ready: str | None = None
         self._failed = False
         self._typed_again = False
+        self._previous_text = ""
+        # A device's QR code pasted whole was opened when its answer came: Enter does not
+        # open it a second time.
+        self._opened_payload: str | None = None
 
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
@@ -358,8 +363,14 @@ class SearchPanel(QWidget):
 
     # ---- typing and searching
 
-    def _text_changed(self, _text: str) -> None:
+    def _text_changed(self, text: str) -> None:
         self._open_when_ready = None
+        self._opened_payload = None
+        pasted = len(text) - len(self._previous_text) > 1
+        self._previous_text = text
+        if pasted and serial_in_payload(text) is not None:
+            # A device's QR code pasted (or sent whole by a scanner): open it when found.
+            self._open_when_ready = text
         if self._debounce.isActive():
             self._typed_again = True
             self._debounce.start()
@@ -398,6 +409,8 @@ class SearchPanel(QWidget):
         self._show_status()
         if self._open_when_ready is not None and result.query == self._open_when_ready:
             self._open_when_ready = None
+            if serial_in_payload(result.query) is not None:
+                self._opened_payload = result.query
             self._open_best(result)
 
     def _search_failed(self, error: BaseException) -> None:
@@ -463,7 +476,7 @@ class SearchPanel(QWidget):
     def _enter_in_field(self) -> None:
         """Open the best hit for what is typed; a scanned serial opens its device."""
         text = self.field.text()
-        if not text.strip():
+        if not text.strip() or text == self._opened_payload:
             return
         self._debounce.stop()
         self._search_now()  # nothing new if this text was already asked
@@ -487,6 +500,8 @@ class SearchPanel(QWidget):
     def _open_best(self, result: LookupResult) -> None:
         if result.exact_equipment_id is not None:
             self.equipment_chosen.emit(result.exact_equipment_id)
+        elif serial_in_payload(result.query) is not None:
+            return  # a device's code opens that device or nothing, never a look-alike
         elif result.hits:
             self._open(result.hits[0])
 

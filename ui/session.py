@@ -201,10 +201,18 @@ class Workstation(QObject):
         window = self.main_window
         self.main_window = None
         self._plan_timer.stop()
+        deactivated = window is not None and window.deactivated
         if window is not None:
             window.deleteLater()
         if signed_out and not self._stopped:
             self.start()
+            if deactivated:
+                self.sign_in_dialog.set_notice(
+                    lambda: self.tr(
+                        "An administrator deactivated your account, so you were signed out. "
+                        "A call you were typing is kept as a draft."
+                    )
+                )
         else:
             self.finished.emit(0)
 

@@ -145,6 +145,10 @@ class SignInDialog(QDialog):
             self._show_waiting()
             self._submit()
 
+    def set_notice(self, message: Callable[[], str]) -> None:
+        """Why the desk came back to signing in (shown until the next attempt)."""
+        self._set_message(message)
+
     def set_opening_problem(self, message: Callable[[], str] | None) -> None:
         """Why the database is not open yet (shown until it opens); None clears it."""
         self._set_message(message)

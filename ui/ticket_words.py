@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from ui.call_form import resolution_name, severity_name, urgency_name
 from ui.customer_dialogs import field_error_text
 from ui.local_time import local_text
+from ui.visit_words import result_name
 from ui.vocabulary import ticket_status_name
 from workstation.outcomes import FieldError
 
@@ -290,6 +291,24 @@ def event_text(kind: str, details: dict[str, Any]) -> str:
             return QCoreApplication.translate("TicketWords", "Note: {text}").format(
                 text=d.get("text", "")
             )
+        case "visit_completed":
+            line = QCoreApplication.translate(
+                "TicketWords", "Visit {visit} by {engineer}: {result}, total {total}"
+            ).format(
+                visit=d.get("visit", ""),
+                engineer=d.get("engineer", "") or "—",
+                result=result_name(str(d.get("result", ""))),
+                total=d.get("total_cost", ""),
+            )
+            if d.get("new_serial"):
+                line += " · " + QCoreApplication.translate(
+                    "TicketWords", "new unit {serial}"
+                ).format(serial=d["new_serial"])
+            if d.get("confirmed_by"):
+                line += " · " + QCoreApplication.translate(
+                    "TicketWords", "confirmed by {name}"
+                ).format(name=d["confirmed_by"])
+            return line
     return kind
 
 

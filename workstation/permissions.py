@@ -67,3 +67,12 @@ def require(role: str, permission: Permission) -> None:
     """Raise PermissionDenied unless `role` may do `permission`."""
     if not allowed(role, permission):
         raise PermissionDenied(role, permission)
+
+
+def require_any(role: str, *permissions: Permission) -> None:
+    """Raise PermissionDenied (naming the first) unless `role` may do one of `permissions`:
+    e.g. an engineer records a visit, or an agent does it from the engineer's call."""
+    if not permissions:
+        raise ValueError("require_any needs at least one permission")
+    if not any(allowed(role, permission) for permission in permissions):
+        raise PermissionDenied(role, permissions[0])

@@ -168,6 +168,29 @@ def test_calendars_hours_days_holidays_and_the_preview(
     assert actions == ["weekly_hours", "day_set", "day_removed"]
 
 
+def test_a_new_calendar_is_added_from_the_tab_and_chosen(
+    qtbot: QtBot, db: Database, runner: TaskRunner
+) -> None:
+    with_reference_data(db)
+    page, _admin = open_admin(qtbot, db, runner)
+    tab = page.calendars
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(tab.ready)
+    tab.new_name.setText("China standard")
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: tab.fields["new.name"].message.isVisible())
+    assert tab.new_name.text() == "China standard"  # nothing typed is lost
+
+    tab.new_name.setText("Singapore office")
+    tab.new_zone.setCurrentText("Asia/Singapore")
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: tab.detail is not None and tab.detail.name == "Singapore office")
+    assert tab.calendar.currentText() == "Singapore office"
+    assert tab.zone.text() == "Asia/Singapore"
+    assert all(edit.text() == "" for edit in tab.hours)  # no working time until it is set
+    assert tab.new_name.text() == ""
+
+
 def test_sla_plans_and_the_matrix_are_saved_from_the_tab(
     qtbot: QtBot, db: Database, runner: TaskRunner
 ) -> None:

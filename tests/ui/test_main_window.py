@@ -225,6 +225,20 @@ def test_a_saved_area_the_user_may_not_open_falls_back_to_the_agent_desk(
     assert window.current_area is Area.AGENT_DESK
 
 
+def test_a_user_deactivated_by_an_administrator_is_signed_out_at_once(
+    qtbot: QtBot, open_desk: OpenDesk, db: Database
+) -> None:
+    from tests.factories import add_desk_user
+    from workstation.services import admin_users
+
+    desk, window = open_desk("agent")
+    admin = add_desk_user(db, "admin_elsewhere", "admin")
+    admin_users.set_active(db, admin, window._user.id, False)
+    qtbot.waitUntil(desk.sign_in_dialog.isVisible, timeout=5000)
+    assert desk.main_window is None
+    assert "deactivated your account" in desk.sign_in_dialog.message.text()
+
+
 def test_quit_ends_the_round(qtbot: QtBot, open_desk: OpenDesk) -> None:
     desk, window = open_desk("agent")
     with qtbot.waitSignal(desk.finished, timeout=2000) as finished:

@@ -81,11 +81,11 @@ def test_two_desks_see_each_other_on_a_ticket_and_a_leaving_desk_drops_out(
     qtbot.waitUntil(lambda: b.names() == ["张伟"], timeout=5000)
     qtbot.waitUntil(lambda: a.names() == ["李娜"], timeout=5000)  # through the change feed
     assert a.presence.banner.isVisible()
-    assert a.presence.banner.text() == "李娜 is editing this ticket"
-    assert b.presence.banner.text() == "张伟 is editing this ticket"
+    assert a.presence.banner.text() == "李娜 also has this ticket open"
+    assert b.presence.banner.text() == "张伟 also has this ticket open"
     assert "张伟: open since " in b.presence.banner.toolTip()
     translations.switch(CHINESE)
-    qtbot.waitUntil(lambda: a.presence.banner.text() == "李娜正在编辑此工单", timeout=2000)
+    qtbot.waitUntil(lambda: a.presence.banner.text() == "李娜也在查看此工单", timeout=2000)
 
     b.presence.open(other)  # a switch leaves the first ticket
     qtbot.waitUntil(lambda: a.names() == [], timeout=5000)

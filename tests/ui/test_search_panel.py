@@ -26,6 +26,7 @@ from ui.i18n import CHINESE, Translations
 from ui.search_panel import SearchPanel, SearchResultsModel
 from ui.tasks import TaskRunner
 from workstation.db import Database
+from workstation.device_code import device_payload
 from workstation.services.lookup import LookupResult, lookup
 
 WAIT_MS = 5000
@@ -226,6 +227,43 @@ def test_a_scanned_serial_and_enter_open_the_device_at_once(
     # Only once, although both the serial check and the search answer afterwards.
     with qtbot.assertNotEmitted(panel.equipment_chosen, wait=300):
         qtbot.waitUntil(lambda: panel.result is not None, timeout=WAIT_MS)
+
+
+def test_a_scanned_device_qr_code_and_enter_open_the_device_once(
+    qtbot: QtBot, panel: SearchPanel, desk: Desk
+) -> None:
+    """The passport label's code, typed by the scanner key by key, then Enter."""
+    with qtbot.waitSignal(panel.equipment_chosen, timeout=WAIT_MS) as opened:
+        qtbot.keyClicks(panel.field, device_payload("LP-2020-2024-00001234"))
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert opened.args == [desk.printer]
+    with qtbot.assertNotEmitted(panel.equipment_chosen, wait=300):
+        qtbot.waitUntil(lambda: panel.result is not None, timeout=WAIT_MS)
+    assert _titles(panel) == ["LP-2020-2024-00001234"]
+
+
+def test_a_pasted_device_qr_code_opens_the_device_without_enter(
+    qtbot: QtBot, panel: SearchPanel, desk: Desk
+) -> None:
+    QApplication.clipboard().setText(device_payload("LP-2020-2024-00001234"))
+    with qtbot.waitSignal(panel.equipment_chosen, timeout=WAIT_MS) as opened:
+        panel.field.paste()
+    assert opened.args == [desk.printer]
+    with qtbot.assertNotEmitted(panel.equipment_chosen, wait=300):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)  # already open: not a second time
+
+
+def test_a_device_qr_code_of_an_unknown_serial_opens_nothing(
+    qtbot: QtBot, panel: SearchPanel, desk: Desk
+) -> None:
+    _type(qtbot, panel, "SDW:EQ:LP-2020-2024")  # only the beginning of two serials
+    qtbot.waitUntil(
+        lambda: panel.result is not None and panel.result.query == panel.field.text(),
+        timeout=WAIT_MS,
+    )
+    assert len(_titles(panel)) == 2
+    with qtbot.assertNotEmitted(panel.equipment_chosen, wait=300):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
 
 
 def test_enter_after_the_results_of_a_serial_opens_the_device(

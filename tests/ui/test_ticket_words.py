@@ -67,6 +67,19 @@ EVENTS: list[tuple[str, dict[str, Any], tuple[str, ...]]] = [
     ("follow_up_attempt", {"comments": "无人接听"}, ("not reached", "无人接听")),
     ("complaint_opened", {"complaint": "SR-2026-000009"}, ("SR-2026-000009",)),
     ("call_added", {"call_id": 4, "note": "客户催促"}, ("客户催促",)),
+    (
+        "visit_completed",
+        {
+            "visit_id": 7,
+            "visit": "V-000007",
+            "result": "unit_replaced",
+            "total_cost": "250.00",
+            "engineer": "王工",
+            "confirmed_by": "李经理",
+            "new_serial": "SN-NEW-1",
+        },
+        ("V-000007", "王工", "Unit replaced", "250.00", "SN-NEW-1", "李经理"),
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workstation.changes import record_change
@@ -97,6 +98,15 @@ class ImportChanged(Refused):
         self.now = now
 
 
+# Unique keys another desk can take between the plan and the write.
+_RACED_CONSTRAINTS = frozenset({"uq_equipment_serial_number"})
+
+
+def _registered_meanwhile(error: IntegrityError) -> bool:
+    diag = getattr(error.orig, "diag", None)
+    return getattr(diag, "constraint_name", None) in _RACED_CONSTRAINTS
+
+
 def inspect_file(
     user: SignedInUser, path: Path, kind: ImportKind, sheet: str | None = None
 ) -> FileOverview:
@@ -144,7 +154,8 @@ def run_import(
     """Check the file again inside the import's transaction and write every accepted row.
 
     RowsRejected unless `skip_rejected` when rows fail; ImportChanged when `expected` (the
-    counts the user saw) no longer holds; ImportCancelled when `should_stop` says so. In each
+    counts the user saw) no longer holds, or when another desk registered one of the file's
+    serial numbers while it was being written; ImportCancelled when `should_stop` says so. In each
     case, and when the database refuses a write, nothing is written.
     """
     require(user.role, IMPORT_PERMISSION)
@@ -166,7 +177,15 @@ def run_import(
         touched_devices = set(plan.device_updates) | {
             device for _, device in plan.links if isinstance(device, int)
         }
-        write_plan(session.connection(), plan, utcnow(), progress, should_stop)
+        try:
+            write_plan(session.connection(), plan, utcnow(), progress, should_stop)
+        except IntegrityError as error:
+            if not _registered_meanwhile(error):
+                raise
+            # Another desk registered one of the file's serial numbers after the check
+            # (PostgreSQL; SQLite's write lock, taken above, keeps other desks out).
+            session.rollback()
+            raise ImportChanged(expected or plan.counts, plan.counts) from error
         counts = plan.counts
         details = {
             "file": plan.file_name,

@@ -488,76 +488,105 @@ def replace_equipment(
     require(user.role, EDIT_PERMISSION)
     with db.session() as session:
         old = _load(session, equipment_id)
-        live_customer(session, old.customer_id, "equipment")
-        errors: list[FieldError] = []
-        _check_active(errors, old)
-        serial = _check_serial(session, errors, "new_serial", new_serial)
-        model_id = new_model_id if new_model_id is not None else old.product_model_id
-        months = _model_months(session, errors, "new_model_id", model_id)
-        if install_date is not None and install_date > date.today():
-            errors.append(FieldError("install_date", "in_future"))
-        clean_reason = _check_reason(errors, reason)
-        if errors:
-            raise EditRejected(errors)
-        version = old.version if expected_version is None else expected_version
-        if old.version != version:
-            raise EditConflict(_for_edit(session, old))
-        warranty_end = add_months(install_date, months) if install_date is not None else None
-        new = _add_device(
-            session, old.customer_id, old.site_id, serial, model_id, install_date, warranty_end
-        )
-        contracts = list(
-            session.scalars(
-                select(contract_equipment.c.contract_id)
-                .where(contract_equipment.c.equipment_id == old.id)
-                .order_by(contract_equipment.c.contract_id)
-            )
-        )
-        if contracts:
-            session.execute(
-                delete(contract_equipment).where(contract_equipment.c.equipment_id == old.id)
-            )
-            session.execute(
-                insert(contract_equipment),
-                [{"contract_id": c, "equipment_id": new.id} for c in contracts],
-            )
-        _bump(session, old, version)
-        old.status = EquipmentStatus.REPLACED.value
-        old.replaced_by_id = new.id
-        audit(
+        replaced = replace_in_session(
             session,
             user,
-            "equipment",
-            old.id,
-            "replaced",
-            {
-                "replaced_by_id": new.id,
-                "new_serial": serial,
-                "contracts_transferred": contracts,
-                "reason": clean_reason,
-            },
+            old,
+            new_serial,
+            new_model_id,
+            install_date,
+            reason,
+            expected_version,
+            today=date.today(),
         )
-        audit(
-            session,
-            user,
-            "equipment",
-            new.id,
-            "registered",
-            {
-                "serial": serial,
-                "product_model_id": model_id,
-                "customer_id": old.customer_id,
-                "site_id": old.site_id,
-                "install_date": _iso(install_date),
-                "warranty_end": _iso(warranty_end),
-                "replaces_id": old.id,
-                "replaces_serial": old.serial_number,
-                "contracts": contracts,
-                "reason": clean_reason,
-            },
-        )
-        change = {"customer_id": old.customer_id}
-        record_change(session, "equipment", old.id, "replaced", user.id, change)
-        record_change(session, "equipment", new.id, "create", user.id, change)
         session.commit()
-        return ReplacedEquipment(old.id, new.id, serial, old.customer_id, tuple(contracts))
+        return replaced
+
+
+def replace_in_session(
+    session: Session,
+    user: SignedInUser,
+    old: Equipment,
+    new_serial: str,
+    new_model_id: int | None,
+    install_date: date | None,
+    reason: str,
+    expected_version: int | None = None,
+    *,
+    today: date,
+) -> ReplacedEquipment:
+    """`replace_equipment` in the caller's transaction (a service sheet that replaced the
+    unit); the caller checked the role. Refused: EditRejected (fields "new_serial",
+    "new_model_id", "install_date", "reason", "equipment"), EditConflict."""
+    live_customer(session, old.customer_id, "equipment")
+    errors: list[FieldError] = []
+    _check_active(errors, old)
+    serial = _check_serial(session, errors, "new_serial", new_serial)
+    model_id = new_model_id if new_model_id is not None else old.product_model_id
+    months = _model_months(session, errors, "new_model_id", model_id)
+    if install_date is not None and install_date > today:
+        errors.append(FieldError("install_date", "in_future"))
+    clean_reason = _check_reason(errors, reason)
+    if errors:
+        raise EditRejected(errors)
+    version = old.version if expected_version is None else expected_version
+    if old.version != version:
+        raise EditConflict(_for_edit(session, old))
+    warranty_end = add_months(install_date, months) if install_date is not None else None
+    new = _add_device(
+        session, old.customer_id, old.site_id, serial, model_id, install_date, warranty_end
+    )
+    contracts = list(
+        session.scalars(
+            select(contract_equipment.c.contract_id)
+            .where(contract_equipment.c.equipment_id == old.id)
+            .order_by(contract_equipment.c.contract_id)
+        )
+    )
+    if contracts:
+        session.execute(
+            delete(contract_equipment).where(contract_equipment.c.equipment_id == old.id)
+        )
+        session.execute(
+            insert(contract_equipment),
+            [{"contract_id": c, "equipment_id": new.id} for c in contracts],
+        )
+    _bump(session, old, version)
+    old.status = EquipmentStatus.REPLACED.value
+    old.replaced_by_id = new.id
+    audit(
+        session,
+        user,
+        "equipment",
+        old.id,
+        "replaced",
+        {
+            "replaced_by_id": new.id,
+            "new_serial": serial,
+            "contracts_transferred": contracts,
+            "reason": clean_reason,
+        },
+    )
+    audit(
+        session,
+        user,
+        "equipment",
+        new.id,
+        "registered",
+        {
+            "serial": serial,
+            "product_model_id": model_id,
+            "customer_id": old.customer_id,
+            "site_id": old.site_id,
+            "install_date": _iso(install_date),
+            "warranty_end": _iso(warranty_end),
+            "replaces_id": old.id,
+            "replaces_serial": old.serial_number,
+            "contracts": contracts,
+            "reason": clean_reason,
+        },
+    )
+    change = {"customer_id": old.customer_id}
+    record_change(session, "equipment", old.id, "replaced", user.id, change)
+    record_change(session, "equipment", new.id, "create", user.id, change)
+    return ReplacedEquipment(old.id, new.id, serial, old.customer_id, tuple(contracts))

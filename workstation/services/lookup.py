@@ -19,6 +19,8 @@ What a query can be, and the index that answers it (every statement has a LIMIT)
 - a serial number exactly or by its beginning (upper-cased as stored): the
   unique index on equipment.serial_number; an exact serial also sets
   `exact_equipment_id`, so a scanner's Enter opens the device;
+- a device's QR code "SDW:EQ:<serial>" (passport label, service sheet; workstation/
+  device_code.py), scanned or pasted: that serial alone, as above;
 - a ticket number "SR-2026-000123", "2026-000123" or a beginning of it: a range
   on tickets.number; its last digits (3–7 digits): equality on the numbers those
   digits make in the years tickets were numbered in.
@@ -43,6 +45,7 @@ from typing import Any
 from sqlalchemy import Connection, TextClause, text
 
 from workstation.db import Database
+from workstation.device_code import serial_in_payload
 from workstation.phones import digits_of, parse_phone
 from workstation.search_keys import has_cjk, name_search_keys
 
@@ -294,7 +297,13 @@ def lookup(db: Database, query: str, limit: int = 20) -> LookupResult:
     typed = query.strip()
     if not typed or limit <= 0:
         return LookupResult(query, (), None)
-    statement = _plan(typed, db.backend, limit)
+    scanned = serial_in_payload(typed)
+    if scanned is not None:
+        typed = scanned
+        statement = _Statement(limit)
+        statement.add_range(SERIAL, normalise_serial(scanned))
+    else:
+        statement = _plan(typed, db.backend, limit)
     with db.engine.connect() as conn:
         if db.backend != "sqlite":
             # A read needs no transaction: no BEGIN and ROLLBACK round trips on a server.
@@ -312,7 +321,9 @@ def lookup(db: Database, query: str, limit: int = 20) -> LookupResult:
 
 
 def find_serial(db: Database, serial: str) -> int | None:
-    """The device with exactly this serial number (any case, blanks ignored), else None."""
+    """The device with exactly this serial number (any case, blanks ignored), else None;
+    also from a device's QR code."""
+    serial = serial_in_payload(serial) or serial
     normalised = normalise_serial(serial)
     if not normalised:
         return None

@@ -416,24 +416,23 @@ def change_status(
         if note:
             details["note"] = note[:MAX_REASON]
 
-        resolved = Resolution("", "", "")
         if to_status == REOPENED:
             if not note:
                 raise TicketRefused([FieldError("note", "required")])
             _reopen(session, ticket, user, now, details)
+        elif to_status == TicketStatus.RESOLVED:
+            resolved = _validate_resolution(resolution)
+            if from_status == TicketStatus.WAITING_CUSTOMER:
+                _resume(session, ticket, user, now)
+            follow_up_id = _resolve(session, ticket, user, now, resolved, details)
         else:
-            if to_status == TicketStatus.RESOLVED:
-                resolved = _validate_resolution(resolution)
             if from_status == TicketStatus.WAITING_CUSTOMER:
                 _resume(session, ticket, user, now)
             ticket.status = to_status
             details["to"] = to_status
             kind = "status_changed"
-            starts_work = to_status in (TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED)
-            if starts_work and ticket.first_response_at is None:
-                ticket.first_response_at = now
-                details["first_response"] = True
-                stamp_response(session, ticket)
+            if to_status == TicketStatus.IN_PROGRESS:
+                _first_response(session, ticket, now, details)
             if to_status == TicketStatus.WAITING_CUSTOMER:
                 session.add(
                     SlaPause(
@@ -444,14 +443,6 @@ def change_status(
                     )
                 )
                 ticket.sla_paused_at = now
-            elif to_status == TicketStatus.RESOLVED:
-                kind = "resolved"
-                ticket.resolution_type = resolved.resolution_type
-                ticket.root_cause = resolved.root_cause
-                ticket.solution = resolved.solution
-                ticket.resolved_at = now
-                details["resolution_type"] = resolved.resolution_type
-                stamp_resolution(session, ticket)
             elif to_status == TicketStatus.CLOSED:
                 kind = "closed"
                 ticket.closed_at = now
@@ -465,12 +456,43 @@ def change_status(
                     now,
                     {"reason": PAUSE_WAITING_CUSTOMER, **({"note": note} if note else {})},
                 )
-            if to_status == TicketStatus.RESOLVED:
-                session.flush()
-                follow_up_id = plan_follow_up(session, ticket.id, now)
         _touch(session, ticket, user.id, now)
         session.commit()
         return _result(ticket, follow_up_id=follow_up_id)
+
+
+def _first_response(
+    session: Session, ticket: Ticket, now: datetime, details: dict[str, Any]
+) -> None:
+    """Work starts (in progress or resolved): the first response, if none was stamped yet."""
+    if ticket.first_response_at is None:
+        ticket.first_response_at = now
+        details["first_response"] = True
+        stamp_response(session, ticket)
+
+
+def _resolve(
+    session: Session,
+    ticket: Ticket,
+    user: SignedInUser,
+    now: datetime,
+    resolved: Resolution,
+    details: dict[str, Any],
+) -> int | None:
+    """Resolved with this resolution: stamps, the timeline's "resolved", the follow-up call
+    planned (its id). The caller resumed a running pause and bumps the version."""
+    ticket.status = TicketStatus.RESOLVED
+    details["to"] = TicketStatus.RESOLVED.value
+    _first_response(session, ticket, now, details)
+    ticket.resolution_type = resolved.resolution_type
+    ticket.root_cause = resolved.root_cause
+    ticket.solution = resolved.solution
+    ticket.resolved_at = now
+    details["resolution_type"] = resolved.resolution_type
+    stamp_resolution(session, ticket)
+    _event(session, ticket, user.id, "resolved", now, details)
+    session.flush()
+    return plan_follow_up(session, ticket.id, now)
 
 
 def _reopen(
@@ -541,6 +563,66 @@ def close_in_session(session: Session, user: SignedInUser, ticket: Ticket, now: 
     ticket.closed_at = now
     _event(session, ticket, user.id, "closed", now, details)
     _touch(session, ticket, user.id, now)
+
+
+def lock_ticket(db: Database, session: Session, ticket_id: int) -> Ticket:
+    """The ticket row, locked for the caller's transaction (as every write here locks it)."""
+    return _locked(db, session, ticket_id)
+
+
+def append_event(
+    session: Session,
+    ticket: Ticket,
+    user_id: int | None,
+    kind: str,
+    now: datetime,
+    details: dict[str, Any],
+) -> None:
+    """One line on the ticket's timeline in the caller's transaction (no version bump: the
+    caller ends with `resolve_in_session` or `work_on_in_session`, which bump it)."""
+    _event(session, ticket, user_id, kind, now, details)
+
+
+def resolve_in_session(
+    session: Session,
+    user: SignedInUser,
+    ticket: Ticket,
+    now: datetime,
+    resolution: Resolution,
+) -> int | None:
+    """Resolve in the caller's transaction (an engineer's service sheet); the follow-up's id.
+
+    From any open status, not only those `allowed_transitions` offers at a desk: the work was
+    done on site, whatever the desk's status still said (new, assigned, waiting); a running
+    pause ends first. Refused: TicketRefused (resolution incomplete), IllegalTransition (the
+    ticket is resolved or closed already).
+    """
+    resolved = _validate_resolution(resolution)
+    if ticket.status not in OPEN_STATUSES:
+        raise IllegalTransition(ticket.status, TicketStatus.RESOLVED)
+    details: dict[str, Any] = {"from": ticket.status}
+    if ticket.status == TicketStatus.WAITING_CUSTOMER:
+        _resume(session, ticket, user, now)
+    follow_up_id = _resolve(session, ticket, user, now, resolved, details)
+    _touch(session, ticket, user.id, now)
+    return follow_up_id
+
+
+def work_on_in_session(session: Session, user: SignedInUser, ticket: Ticket, now: datetime) -> bool:
+    """The ticket stays open and is worked (a visit found more to do), in the caller's
+    transaction: assigned or waiting for the customer → in progress (the pause ends); new
+    (nobody assigned), waiting for parts (still waiting) and in progress stay as they are.
+    Always bumps the version and logs the change; whether the status moved."""
+    moved = ticket.status in (TicketStatus.ASSIGNED, TicketStatus.WAITING_CUSTOMER)
+    if moved:
+        details: dict[str, Any] = {"from": ticket.status, "to": TicketStatus.IN_PROGRESS.value}
+        if ticket.status == TicketStatus.WAITING_CUSTOMER:
+            _resume(session, ticket, user, now)
+        ticket.status = TicketStatus.IN_PROGRESS
+        _first_response(session, ticket, now, details)
+        _event(session, ticket, user.id, "status_changed", now, details)
+    _touch(session, ticket, user.id, now)
+    return moved
 
 
 # --- assignment --------------------------------------------------------------------------
