@@ -34,6 +34,7 @@ from workstation.services import (
     equipment_edit,
     follow_ups,
     intake,
+    maintenance_plans,
     parts_catalogue,
     service_sheet,
     stock,
@@ -69,6 +70,7 @@ _SITE = customer_edit.SiteInput("总部")
 _CUSTOMER = customer_edit.CustomerChanges("Role test 有限公司", "company")
 _DAY = admin_calendars.DayRow(NOW.date(), "holiday", "test", None)
 _USER = admin_users.UserInput("X", "agent", None, (), "role_test_user")
+_PLAN = maintenance_plans.PlanInput("Role test", "inspection", 6, NOW.date())
 _PART = parts_catalogue.PartInput("ROLE-1", "Role part", "角色备件", "1.00", False)
 _LOCATION = parts_catalogue.LocationInput("ROLE-WH", "Role store", "warehouse")
 _SHEET = service_sheet.SheetInput(NOW, NOW, "done", "fixed", confirmed_by="X")
@@ -166,6 +168,21 @@ GUARDED: list[tuple[str, Needed, Call]] = [
         lambda db, u: equipment_edit.replace_equipment(
             db, u, MISSING, "SN-ROLE-2", None, 1, "broken"
         ),
+    ),
+    (
+        "maintenance_plans.create_plan",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: maintenance_plans.create_plan(db, u, _PLAN, equipment_id=MISSING, now=NOW),
+    ),
+    (
+        "maintenance_plans.update_plan",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: maintenance_plans.update_plan(db, u, MISSING, 1, _PLAN, now=NOW),
+    ),
+    (
+        "maintenance_plans.set_plan_active",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: maintenance_plans.set_plan_active(db, u, MISSING, 1, False, now=NOW),
     ),
     ("claims.take_next", Permission.WORK_TICKETS, lambda db, u: claims.take_next(db, u, None, NOW)),
     (
@@ -483,8 +500,8 @@ def test_every_writing_service_is_in_the_table() -> None:
     modules = [
         admin_calendars, admin_catalog, admin_codes, admin_org, admin_sla, admin_users,
         centre_settings, claims, customer_edit, customer_merge, equipment_edit, follow_ups,
-        intake, ticket_work, presence, service_sheet, parts_catalogue, stock, visit_parts,
-        visit_part_lines,
+        intake, maintenance_plans, ticket_work, presence, service_sheet, parts_catalogue, stock,
+        visit_parts, visit_part_lines,
     ]  # fmt: skip
     found = set()
     for module in modules:
