@@ -472,7 +472,7 @@
 <context>
     <name>AgentDeskPage</name>
     <message>
-        <location filename="../../ui/agent_desk.py" line="+191"/>
+        <location filename="../../ui/agent_desk.py" line="+195"/>
         <source>Call not saved</source>
         <translation>来电未保存</translation>
     </message>
@@ -1528,7 +1528,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+987"/>
+        <location filename="../../ui/customer_dialogs.py" line="+995"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -1637,12 +1637,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+220"/>
+        <location line="+229"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-225"/>
         <source>SLA</source>
         <translation>服务等级</translation>
     </message>
@@ -1653,17 +1653,22 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+180"/>
+        <location line="+189"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-186"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+15"/>
+        <source>Double-click: the maintenance plans of this contract</source>
+        <translation>双击：查看此合同的保养计划</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>The database is not reachable; the card shows what was read before.</source>
         <translation>数据库无法连接；卡片显示的是之前读取的内容。</translation>
     </message>
@@ -1673,7 +1678,7 @@
         <translation>无法读取卡片。</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+134"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
@@ -1926,7 +1931,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers_page.py" line="+205"/>
+        <location filename="../../ui/customers_page.py" line="+212"/>
         <source>Find a customer or a device in the search on the left, or create a new customer (Ctrl+Shift+N) with its first contact and site.</source>
         <translation>在左侧搜索中查找客户或设备，或新建客户（Ctrl+Shift+N）并填写其第一个联系人和地点。</translation>
     </message>
@@ -2442,7 +2447,7 @@
 <context>
     <name>EditErrors</name>
     <message>
-        <location line="-638"/>
+        <location line="-646"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -2622,6 +2627,16 @@
         <translation>仍在使用中，不能删除。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Too many lines: at most {max}.</source>
+        <translation>行数过多：最多 {max} 行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This contract ended on {day}: it takes no new plans.</source>
+        <translation>此合同已于 {day} 到期：不能再添加计划。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>This value cannot be saved.</source>
         <translation>此值无法保存。</translation>
@@ -2630,7 +2645,7 @@
 <context>
     <name>EquipmentCardView</name>
     <message>
-        <location filename="../../ui/equipment_card.py" line="+265"/>
+        <location filename="../../ui/equipment_card.py" line="+275"/>
         <source>Contracts covering it</source>
         <translation>覆盖此设备的合同</translation>
     </message>
@@ -2700,7 +2715,7 @@
         <translation>没有此设备。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Save the passport label</source>
         <translation>保存设备档案标签</translation>
     </message>
@@ -2726,6 +2741,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Maintenance plans…</source>
+        <translation>保养计划…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preventive maintenance and inspection plans of this device</source>
+        <translation>此设备的定期保养和巡检计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Passport &amp;label…</source>
         <translation>设备标签(&amp;L)…</translation>
     </message>
@@ -4055,6 +4080,228 @@
     </message>
 </context>
 <context>
+    <name>MaintenancePlans</name>
+    <message>
+        <location filename="../../ui/maintenance_plans_dialog.py" line="+70"/>
+        <source>every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every {months} months</source>
+        <translation>每 {months} 个月</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{kind}, {every}</source>
+        <translation>{kind}，{every}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Contract {number} ({count} devices)</source>
+        <translation>合同 {number}（{count} 台设备）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} overdue</source>
+        <translation>{count} 次逾期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interval</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead days</source>
+        <translation>提前天数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Covers</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePlansDialog</name>
+    <message>
+        <location line="+339"/>
+        <location line="+18"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This plan or record no longer exists.</source>
+        <translation>此计划或记录已不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another desk changed this plan meanwhile: the list shows it now.</source>
+        <translation>其他坐席刚刚修改了此计划：列表已显示最新内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plans could not be read or saved (internal error).</source>
+        <translation>无法读取或保存计划（内部错误）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Take up again</source>
+        <translation>重新启用(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Deactivate…</source>
+        <translation>停用(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device is no longer in service or the contract has ended.</source>
+        <translation>设备已停止服务或合同已到期。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Deactivate plan</source>
+        <translation>停用计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate “{name}”? Its visits not booked yet leave the schedule; booked and completed visits stay. The plan stays on record and can be taken up again.</source>
+        <translation>停用“{name}”？尚未预约的上门将从排期中移除；已预约和已完成的上门保留。计划仍留存记录，可重新启用。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Saved. Visits to schedule: {created} new, {removed} removed.</source>
+        <translation>已保存。待排期上门：新增 {created} 个，移除 {removed} 个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Maintenance plans of a device</source>
+        <translation>设备的保养计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device {label}</source>
+        <translation>设备 {label}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maintenance plans of a contract</source>
+        <translation>合同的保养计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contract {label}</source>
+        <translation>合同 {label}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>valid {start} – {end}</source>
+        <translation>有效期 {start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>delivery {day}: installation and commissioning due then</source>
+        <translation>交付日期 {day}：届时需安装调试</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>installations: {done} done, {booked} booked, {waiting} to schedule</source>
+        <translation>安装：已完成 {done} 台，已预约 {booked} 台，待排期 {waiting} 台</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} late</source>
+        <translation>{count} 台逾期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no new plans: the device is out of service</source>
+        <translation>不能新增计划：设备已停止服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no new plans: the contract has ended</source>
+        <translation>不能新增计划：合同已到期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;New plan…</source>
+        <translation>新建计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;View…</source>
+        <translation>查看(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You can see these plans; supervisors and administrators create and change them.</source>
+        <translation>您可以查看这些计划；由主管和管理员新建和修改。</translation>
+    </message>
+</context>
+<context>
     <name>MergeCustomersDialog</name>
     <message>
         <location filename="../../ui/merge_dialog.py" line="+168"/>
@@ -4436,6 +4683,149 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+2"/>
         <source>This code is already in use.</source>
         <translation>该代码已被使用。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <location filename="../../ui/maintenance_plans_dialog.py" line="-391"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interval</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First due</source>
+        <translation>首次到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead days</source>
+        <translation>提前天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plan was deactivated.</source>
+        <translation>该计划已被停用。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Maintenance plan (read only)</source>
+        <translation>保养计划（只读）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New maintenance plan</source>
+        <translation>新建保养计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit maintenance plan</source>
+        <translation>编辑保养计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Every:</source>
+        <translation>周期(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First due:</source>
+        <translation>首次到期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lead days:</source>
+        <translation>提前天数(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Duration:</source>
+        <translation>时长(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Checklist:</source>
+        <translation>检查清单(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next due dates:</source>
+        <translation>后续到期日：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One check per line, as the engineer ticks them off on site.</source>
+        <translation>每行一项检查，供工程师在现场逐项勾选。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit is created this many days before it is due, to be booked.</source>
+        <translation>在到期日前这么多天生成上门任务，以便预约。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For every device of contract {number} ({count} devices).</source>
+        <translation>适用于合同 {number} 的全部设备（{count} 台）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For every device the contract covers.</source>
+        <translation>适用于合同覆盖的全部设备。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For this device.</source>
+        <translation>适用于本设备。</translation>
     </message>
 </context>
 <context>
@@ -7542,7 +7932,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../ui/session.py" line="+166"/>
+        <location filename="../../ui/session.py" line="+212"/>
         <source>An administrator deactivated your account, so you were signed out. A call you were typing is kept as a draft.</source>
         <translation>管理员已停用您的账户，您已被退出登录。正在录入的来电已保存为草稿。</translation>
     </message>
@@ -7636,7 +8026,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>_StartHint</name>
     <message>
-        <location filename="../../ui/agent_desk.py" line="-137"/>
+        <location filename="../../ui/agent_desk.py" line="-140"/>
         <source>Find the caller: type a phone number (or only its last digits), a name, pinyin initials, a company, a serial number or a ticket number in the search on the left (Ctrl+K or F2). A scanned serial number opens its device at once.
 
 New call: Ctrl+N, filled in from the customer or device that is open.</source>
