@@ -7,6 +7,7 @@ python main.py pop --phone NUMBER      screen pop from telephony: the running de
 python main.py settings [set NAME N]   the centre-wide settings every desk shares (administrators)
 python main.py report NAME --from D --to D --user NAME --out FILE.xlsx   a report, headless
 python main.py import FILE --kind K    customers or equipment from .xlsx/.csv (administrators)
+python main.py plans run               create the visits maintenance plans and deliveries make due
 """
 
 from __future__ import annotations
@@ -115,6 +116,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--errors", type=Path, metavar="OUT.xlsx", help="save rejected rows here")
     imp.add_argument("--database", metavar="URL", help="database URL", dest="sub_database")
+
+    plans = commands.add_parser(
+        "plans",
+        help="create the visits maintenance plans and contract deliveries make due",
+        description="Create the due visits of maintenance and inspection plans and the "
+        "installation visits of contract deliveries, as every desk does after sign-in (for a "
+        "scheduled job on the server). Needs no sign-in: it only adds due work, each visit once "
+        "however often and wherever it runs. Exit status: 0 done, 2 the schema is not current.",
+    )
+    plans.add_argument("action", choices=["run"])
+    plans.add_argument("--database", metavar="URL", help="database URL", dest="sub_database")
 
     demo = commands.add_parser("demo-data", help="fill an empty database with demo data")
     demo.add_argument("--customers", type=int, default=SMALL_DEMO_CUSTOMERS, metavar="N")
@@ -245,7 +257,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         elapsed = time.perf_counter() - started
         print(
             f"loaded {summary.customers:,} customers, {summary.equipment:,} devices, "
-            f"{summary.tickets:,} tickets, {summary.calls:,} calls, {summary.events:,} events "
+            f"{summary.tickets:,} tickets, {summary.calls:,} calls, {summary.events:,} events, "
+            f"{summary.visits:,} visits, {summary.maintenance_plans:,} maintenance plans "
             f"into {url_text(choice.url)} in {elapsed:.1f} s"
         )
         return 0
@@ -325,6 +338,36 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plans(args: argparse.Namespace) -> int:
+    """Run the plan generator once and say what it did."""
+    from workstation.db import Database
+    from workstation.schema import SchemaState, check_schema
+    from workstation.services.plan_generator import generate_due_visits
+
+    choice = choose_database(args.sub_database or args.database)
+    db = Database.connect(choice.url)
+    try:
+        state = check_schema(db.engine).state
+        if state is not SchemaState.CURRENT:
+            print(
+                f"plans: the database schema is {state.value}: "
+                "run 'python main.py db upgrade' first",
+                file=sys.stderr,
+            )
+            return 2
+        started = time.perf_counter()
+        result = generate_due_visits(db)
+    finally:
+        db.dispose()
+    print(
+        f"created {result.created:,} visits ({result.maintenance:,} maintenance or inspection, "
+        f"{result.installations:,} installation), skipped {result.skipped:,} already there, "
+        f"moved {result.moved:,} to a changed delivery date "
+        f"(today {result.today.isoformat()}, {time.perf_counter() - started:.1f} s)"
+    )
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from workstation.importing.cli import run_import_command
 
@@ -366,6 +409,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_report(args)
     if args.command == "import":
         return cmd_import(args)
+    if args.command == "plans":
+        return cmd_plans(args)
     if args.command == "pop":
         # Handed to the running desk if there is one; else this start becomes the desk.
         return cmd_gui(args, {"command": "pop", "phone": args.phone, "call_id": args.call_id})

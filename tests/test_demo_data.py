@@ -36,21 +36,32 @@ from workstation.models import (
     Contact,
     ContactPhone,
     Customer,
+    EngineerAbsence,
+    EngineerProfile,
     Equipment,
+    MaintenancePlan,
+    Part,
     PriorityRule,
     ProductModel,
     Region,
+    ServiceContract,
     SlaPlan,
     SlaTarget,
+    StockLevel,
+    StockLocation,
     SymptomCategory,
     Ticket,
     TicketCounter,
     TicketEvent,
     User,
+    Visit,
+    VisitPart,
+    part_models,
 )
 from workstation.passwords import hash_password
 from workstation.schema import upgrade
 from workstation.services.auth import SignInFailed, sign_in
+from workstation.services.plan_generator import generate_due_visits
 from workstation.services.reference import load_reference_data
 from workstation.services.working_minutes import used_working_minutes
 
@@ -226,6 +237,8 @@ def test_demo_tickets_carry_the_working_minutes_the_services_would_store(db: Dat
 COMPARED_TABLES = (
     "customers", "contacts", "contact_phones", "sites", "equipment", "service_contracts",
     "contract_equipment", "tickets", "ticket_events", "calls", "ticket_counters",
+    "engineer_profiles", "engineer_absences", "parts", "part_models", "stock_locations",
+    "stock_levels", "maintenance_plans", "visits", "visit_parts",
 )  # fmt: skip
 
 
@@ -264,6 +277,131 @@ def test_another_seed_gives_other_data(db: Database, tmp_path: Path) -> None:
         assert rows_of(db, "customers") != rows_of(other, "customers")
     finally:
         other.dispose()
+
+
+# -- field service ----------------------------------------------------------------------
+
+
+def test_engineers_have_profiles_and_visits_fit_their_days(db: Database) -> None:
+    load(db)
+    today = (NOW + timedelta(hours=8)).date()
+    with db.session() as session:
+        engineers = set(session.scalars(select(User.id).where(User.role == "engineer")))
+        profiles = {p.user_id: p for p in session.scalars(select(EngineerProfile))}
+        absences = session.scalars(select(EngineerAbsence)).all()
+        visits = session.scalars(select(Visit).order_by(Visit.engineer_id, Visit.starts_at)).all()
+        holidays = set(
+            session.scalars(
+                select(CalendarDay.day)
+                .join(BusinessCalendar, BusinessCalendar.id == CalendarDay.calendar_id)
+                .where(BusinessCalendar.name == "China standard", CalendarDay.kind == "holiday")
+            )
+        )
+        regions = {u: r for u, r in session.execute(select(User.id, User.region_id))}
+        tickets = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.id.in_(
+            [v.ticket_id for v in visits if v.ticket_id]
+        )))}  # fmt: skip
+        customer_regions = {
+            c: r for c, r in session.execute(select(Customer.id, Customer.region_id))
+        }
+    assert set(profiles) == engineers
+    assert all(p.base_city and p.base_latitude and p.base_longitude for p in profiles.values())
+    assert absences and all(a.ends_at > a.starts_at for a in absences)
+    held = [v for v in visits if v.status in ("booked", "completed")]
+    kinds = Counter((v.kind, v.status) for v in visits)
+    assert kinds["repair", "completed"] > 10 and kinds["repair", "booked"] > 0
+    assert kinds["installation", "completed"] > 0
+    assert sum(n for (kind, status), n in kinds.items() if status == "booked") >= 8
+    assert sum(n for (kind, status), n in kinds.items() if status == "unscheduled") > 0
+    previous: dict[int, datetime] = {}
+    for visit in held:
+        assert visit.engineer_id is not None and visit.starts_at and visit.ends_at
+        profile = profiles[visit.engineer_id]
+        local_start = visit.starts_at + timedelta(hours=8)
+        local_end = visit.ends_at + timedelta(hours=8)
+        assert local_start.date() == local_end.date()
+        minute = local_start.hour * 60 + local_start.minute
+        assert profile.work_start_minute <= minute
+        assert local_end.hour * 60 + local_end.minute <= profile.work_end_minute
+        assert local_start.date() not in holidays
+        # Never two at once: visits of one engineer, in time order, do not overlap.
+        if visit.engineer_id in previous:
+            assert previous[visit.engineer_id] <= visit.starts_at, visit.id
+        previous[visit.engineer_id] = visit.ends_at
+        for absence in absences:
+            if absence.engineer_id == visit.engineer_id and absence.cancelled_at is None:
+                overlaps = absence.starts_at < visit.ends_at and visit.starts_at < absence.ends_at
+                assert not overlaps, (visit.id, absence.id)
+        if visit.status == "booked":
+            assert NOW < visit.starts_at < NOW + timedelta(days=15)
+        else:
+            assert visit.ends_at < NOW and visit.completed_at and visit.work_done
+            assert visit.labour_minutes and visit.total_cost and visit.confirmed_by
+        if visit.ticket_id is not None:
+            ticket = tickets[visit.ticket_id]
+            assert regions[visit.engineer_id] == customer_regions[ticket.customer_id]
+            assert ticket.equipment_id == visit.equipment_id
+            assert ticket.first_response_at is not None
+            assert ticket.first_response_at <= visit.starts_at
+            if visit.status == "completed":
+                assert ticket.status in ("resolved", "closed")
+                assert ticket.resolved_at is not None and visit.ends_at <= ticket.resolved_at
+            else:
+                assert ticket.status in ("assigned", "in_progress", "waiting_customer",
+                                         "waiting_parts")  # fmt: skip
+    for visit in visits:
+        if visit.status == "unscheduled":
+            assert visit.engineer_id is None and visit.starts_at is None and visit.due_on
+            assert visit.due_on <= today + timedelta(days=45)
+
+
+def test_plans_and_deliveries_and_the_generator_after_the_load(db: Database) -> None:
+    load(db)
+    with db.session() as session:
+        plans = session.scalars(select(MaintenancePlan)).all()
+        delivered = session.scalars(
+            select(ServiceContract).where(ServiceContract.delivery_date.is_not(None))
+        ).all()
+        installations = session.scalars(select(Visit).where(Visit.kind == "installation")).all()
+    assert {p.equipment_id is None for p in plans} == {True, False}
+    assert {p.visit_kind for p in plans} == {"preventive_maintenance", "inspection"}
+    assert all(p.checklist and p.active for p in plans)
+    assert delivered
+    by_contract = {(v.contract_id, v.equipment_id) for v in installations}
+    assert len(by_contract) == len(installations)  # one installation per contract and device
+    assert {v.contract_id for v in installations} <= {c.id for c in delivered}
+    again = generate_due_visits(db, NOW)
+    assert again.created == 0 and again.skipped > 0
+
+
+def test_stock_is_never_negative_and_reservations_add_up(db: Database) -> None:
+    load(db)
+    with db.session() as session:
+        levels = session.scalars(select(StockLevel)).all()
+        locations = session.scalars(select(StockLocation)).all()
+        parts = session.scalars(select(Part)).all()
+        used = session.scalars(select(VisitPart)).all()
+        engineers = session.scalar(select(func.count()).where(User.role == "engineer"))
+        regions = session.scalar(select(func.count()).select_from(Region))
+        fitted = session.execute(select(part_models)).all()
+    assert levels and all(0 <= level.reserved <= level.on_hand for level in levels)
+    reserved: Counter[tuple[int, int]] = Counter()
+    for part in used:
+        if part.status == "reserved":
+            reserved[(part.location_id, part.part_id)] += part.quantity
+    assert reserved and {
+        (level.location_id, level.part_id): level.reserved for level in levels if level.reserved
+    } == dict(reserved)
+    kinds = Counter(location.kind for location in locations)
+    assert kinds == {"warehouse": 1, "regional": regions, "van": engineers}
+    assert all(part.name_en and part.name_zh and part.unit_price > 0 for part in parts)
+    assert {part.serialised for part in parts} == {True, False}
+    categories = {row.product_model_id for row in fitted}
+    assert len(categories) == count(db, ProductModel)  # every model has parts
+    serialised = {part.id for part in parts if part.serialised}
+    for part in used:
+        if part.status == "consumed" and part.part_id in serialised:
+            assert part.removed_serial and part.fitted_serial
 
 
 # -- phones and pinyin -----------------------------------------------------------------

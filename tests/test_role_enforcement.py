@@ -35,9 +35,14 @@ from workstation.services import (
     equipment_edit,
     follow_ups,
     intake,
+    maintenance_plans,
+    parts_catalogue,
     scheduling,
     service_sheet,
+    stock,
     ticket_work,
+    visit_part_lines,
+    visit_parts,
 )
 from workstation.services.auth import SignedInUser
 from workstation.services.ticket_detail import TicketEdit
@@ -70,6 +75,9 @@ _USER = admin_users.UserInput("X", "agent", None, (), "role_test_user")
 _BOOKING = scheduling.Booking("repair", MISSING, NOW, NOW + timedelta(hours=1), customer_id=MISSING)
 _PROFILE = engineers.ProfileInput("上海", None, None, 510, 1050, "12345")
 _ABSENCE = engineers.AbsenceInput("leave", NOW, NOW + timedelta(days=1))
+_PLAN = maintenance_plans.PlanInput("Role test", "inspection", 6, NOW.date())
+_PART = parts_catalogue.PartInput("ROLE-1", "Role part", "角色备件", "1.00", False)
+_LOCATION = parts_catalogue.LocationInput("ROLE-WH", "Role store", "warehouse")
 _SHEET = service_sheet.SheetInput(NOW, NOW, "done", "fixed", confirmed_by="X")
 # The engineer records the visit, or an agent does it from the engineer's call.
 _VISITS = (Permission.RECORD_VISITS, Permission.LOG_CALLS)
@@ -165,6 +173,21 @@ GUARDED: list[tuple[str, Needed, Call]] = [
         lambda db, u: equipment_edit.replace_equipment(
             db, u, MISSING, "SN-ROLE-2", None, 1, "broken"
         ),
+    ),
+    (
+        "maintenance_plans.create_plan",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: maintenance_plans.create_plan(db, u, _PLAN, equipment_id=MISSING, now=NOW),
+    ),
+    (
+        "maintenance_plans.update_plan",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: maintenance_plans.update_plan(db, u, MISSING, 1, _PLAN, now=NOW),
+    ),
+    (
+        "maintenance_plans.set_plan_active",
+        Permission.ASSIGN_TICKETS,
+        lambda db, u: maintenance_plans.set_plan_active(db, u, MISSING, 1, False, now=NOW),
     ),
     ("claims.take_next", Permission.WORK_TICKETS, lambda db, u: claims.take_next(db, u, None, NOW)),
     (
@@ -354,6 +377,97 @@ GUARDED: list[tuple[str, Needed, Call]] = [
         Permission.ADMINISTER,
         lambda db, u: admin_codes.set_wrap_up_code_active(db, u, MISSING, False),
     ),
+    (
+        "parts_catalogue.search_parts",
+        Permission.WORK_TICKETS,
+        lambda db, u: parts_catalogue.search_parts(db, u, "x"),
+    ),
+    (
+        "parts_catalogue.parts_for_model",
+        Permission.WORK_TICKETS,
+        lambda db, u: parts_catalogue.parts_for_model(db, u, MISSING),
+    ),
+    (
+        "parts_catalogue.get_part",
+        Permission.WORK_TICKETS,
+        lambda db, u: parts_catalogue.get_part(db, u, MISSING),
+    ),
+    (
+        "parts_catalogue.list_locations",
+        Permission.WORK_TICKETS,
+        lambda db, u: parts_catalogue.list_locations(db, u),
+    ),
+    (
+        "parts_catalogue.parts_setup",
+        Permission.ADMINISTER,
+        lambda db, u: parts_catalogue.parts_setup(db, u),
+    ),
+    (
+        "parts_catalogue.save_part",
+        Permission.ADMINISTER,
+        lambda db, u: parts_catalogue.save_part(db, u, MISSING, _PART),
+    ),
+    (
+        "parts_catalogue.set_part_active",
+        Permission.ADMINISTER,
+        lambda db, u: parts_catalogue.set_part_active(db, u, MISSING, False),
+    ),
+    (
+        "parts_catalogue.save_location",
+        Permission.ADMINISTER,
+        lambda db, u: parts_catalogue.save_location(db, u, MISSING, _LOCATION),
+    ),
+    (
+        "parts_catalogue.set_location_active",
+        Permission.ADMINISTER,
+        lambda db, u: parts_catalogue.set_location_active(db, u, MISSING, False),
+    ),
+    (
+        "stock.location_stock",
+        Permission.WORK_TICKETS,
+        lambda db, u: stock.location_stock(db, u, MISSING),
+    ),
+    ("stock.part_stock", Permission.WORK_TICKETS, lambda db, u: stock.part_stock(db, u, MISSING)),
+    (
+        "stock.where_in_stock",
+        Permission.WORK_TICKETS,
+        lambda db, u: stock.where_in_stock(db, u, MISSING),
+    ),
+    (
+        "stock.receive",
+        Permission.ADMINISTER,
+        lambda db, u: stock.receive(db, u, MISSING, MISSING, 1, now=NOW),
+    ),
+    (
+        "stock.adjust",
+        Permission.ADMINISTER,
+        lambda db, u: stock.adjust(db, u, MISSING, MISSING, -1, "count", NOW),
+    ),
+    (
+        "stock.transfer",
+        Permission.ADMINISTER,
+        lambda db, u: stock.transfer(db, u, MISSING, MISSING + 1, MISSING, 1, now=NOW),
+    ),
+    (
+        "visit_part_lines.visit_parts",
+        Permission.WORK_TICKETS,
+        lambda db, u: visit_part_lines.visit_parts(db, u, MISSING),
+    ),
+    (
+        "visit_part_lines.reserve_context",
+        Permission.WORK_TICKETS,
+        lambda db, u: visit_part_lines.reserve_context(db, u, MISSING),
+    ),
+    (
+        "visit_parts.reserve_part",
+        Permission.WORK_TICKETS,
+        lambda db, u: visit_parts.reserve_part(db, u, MISSING, MISSING, MISSING, 1, NOW),
+    ),
+    (
+        "visit_parts.return_part",
+        (Permission.WORK_TICKETS, Permission.RECORD_VISITS),
+        lambda db, u: visit_parts.return_part(db, u, MISSING, NOW),
+    ),
     ("admin_users.list_users", Permission.ADMINISTER, lambda db, u: admin_users.list_users(db, u)),
     (
         "admin_users.create_user",
@@ -433,7 +547,8 @@ def test_every_writing_service_is_in_the_table() -> None:
     modules = [
         admin_calendars, admin_catalog, admin_codes, admin_org, admin_sla, admin_users,
         centre_settings, claims, customer_edit, customer_merge, equipment_edit, follow_ups,
-        intake, ticket_work, presence, scheduling, engineers, service_sheet,
+        intake, maintenance_plans, ticket_work, presence, service_sheet, parts_catalogue, stock,
+        visit_parts, visit_part_lines, scheduling, engineers,
     ]  # fmt: skip
     found = set()
     for module in modules:

@@ -15,6 +15,7 @@ from ui.admin_calendars import CalendarsTab
 from ui.admin_catalog import CatalogTab
 from ui.admin_common import AdminTab
 from ui.admin_org import OrgTab
+from ui.admin_parts import PartsTab
 from ui.admin_settings import SettingsTab
 from ui.admin_sla import SlaTab
 from ui.admin_users import UsersTab
@@ -37,6 +38,7 @@ class AdminPage(QWidget):
         self.org = OrgTab(db, runner, user)
         self.sla = SlaTab(db, runner, user)
         self.catalog = CatalogTab(db, runner, user)
+        self.parts = PartsTab(db, runner, user)
         self.settings = SettingsTab(db, runner, user)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("adminTabs")
@@ -49,6 +51,10 @@ class AdminPage(QWidget):
             (
                 self.catalog,
                 frozenset({"product_model", "symptom_category", "error_code", "wrap_up_code"}),
+            ),
+            (
+                self.parts,
+                frozenset({"part", "stock_location", "stock", "product_model", "user", "region"}),
             ),
             (self.settings, frozenset({"centre_setting"})),
         ]
@@ -84,6 +90,7 @@ class AdminPage(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.sla), self.tr("SLA plans"))
         self.tabs.setTabText(self.tabs.indexOf(self.calendars), self.tr("Calendars"))
         self.tabs.setTabText(self.tabs.indexOf(self.catalog), self.tr("Products && faults"))
+        self.tabs.setTabText(self.tabs.indexOf(self.parts), self.tr("Parts and stock"))
         self.tabs.setTabText(self.tabs.indexOf(self.settings), self.tr("Settings"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui.call_form import CallFormView
 from ui.customer_card import CustomerCardView
 from ui.equipment_card import EquipmentCardView
+from ui.maintenance_plans_dialog import MaintenancePlansDialog, open_plans_dialog
 from ui.search_panel import SearchPanel
 from ui.tasks import TaskRunner
 from workstation.changes import Change
@@ -137,6 +138,9 @@ class AgentDeskPage(QWidget):
         self.equipment_card.new_call_requested.connect(self._call_requested)
         self.customer_card.ticket_chosen.connect(self.ticket_opened)
         self.equipment_card.ticket_chosen.connect(self.ticket_opened)
+        self.equipment_card.plans_requested.connect(lambda eid: self._plans(equipment_id=eid))
+        for card in (self.customer_card, self.equipment_card):
+            card.contract_plans_requested.connect(lambda cid: self._plans(contract_id=cid))
         self.call_form.saved.connect(self._call_saved)
         self.call_form.ended.connect(self._call_ended)
 
@@ -270,6 +274,19 @@ class AgentDeskPage(QWidget):
             taken_from_card = min(width, max(0, card - self.cards.minimumWidth()))
             self.splitter.setSizes([width, card - taken_from_card, form - width + taken_from_card])
         self.search.focus_search()
+
+    def _plans(
+        self, *, equipment_id: int | None = None, contract_id: int | None = None
+    ) -> MaintenancePlansDialog:
+        """The maintenance plans of the device or contract on the card (not modal)."""
+        return open_plans_dialog(
+            self._db,
+            self._runner,
+            self._user,
+            self,
+            equipment_id=equipment_id,
+            contract_id=contract_id,
+        )
 
     @Slot(object)
     def _call_saved(self, saved: object) -> None:

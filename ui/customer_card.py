@@ -283,6 +283,11 @@ def contract_item(row: ContractRow) -> QTreeWidgetItem:
         ]
     )
     item.setData(0, Qt.ItemDataRole.UserRole, row.id)
+    tip = QCoreApplication.translate(
+        "CustomerCard", "Double-click: the maintenance plans of this contract"
+    )
+    for column in range(4):
+        item.setToolTip(column, tip)
     if row.state != "valid":
         for column in range(4):
             item.setForeground(column, QBrush(QColor(EXPIRED_GREY)))
@@ -321,6 +326,7 @@ class CustomerCardView(QWidget):
     ticket_chosen = Signal(int)
     new_call_requested = Signal(int, int, int)  # customer, contact or 0, equipment or 0
     edit_requested = Signal(str, int)  # "customer" | "contact" | "site" | "equipment", id
+    contract_plans_requested = Signal(int)  # a contract's maintenance plans
 
     def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -373,6 +379,9 @@ class CustomerCardView(QWidget):
             lambda item: self.edit_requested.emit("site", item.data(0, Qt.ItemDataRole.UserRole))
         )
         self.contracts = small_tree("contractsTree")
+        self.contracts.itemActivated.connect(
+            lambda item: self.contract_plans_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
+        )
 
         self.equipment_model = RowsModel(self._equipment_columns(), self)
         self.equipment = rows_table(self.equipment_model, "equipmentTable")

@@ -220,6 +220,14 @@ def field_error_text(error: FieldError) -> str:
             return QCoreApplication.translate(
                 "EditErrors", "This is still in use, so it cannot be removed."
             )
+        case "too_many_lines":
+            return QCoreApplication.translate(
+                "EditErrors", "Too many lines: at most {max}."
+            ).format(max=p.get("max", ""))
+        case "contract_ended":
+            return QCoreApplication.translate(
+                "EditErrors", "This contract ended on {day}: it takes no new plans."
+            ).format(day=p.get("valid_to", ""))
     return QCoreApplication.translate("EditErrors", "This value cannot be saved.")
 
 

@@ -114,6 +114,13 @@ class CustomersPage(QWidget):
         self.customer_card.equipment_chosen.connect(self.show_equipment)
         self.customer_card.edit_requested.connect(self._edit_requested)
         self.equipment_card.customer_chosen.connect(self.show_customer)
+        self.equipment_card.plans_requested.connect(
+            lambda device: self.editing.maintenance_plans(equipment_id=device)
+        )
+        for card in (self.customer_card, self.equipment_card):
+            card.contract_plans_requested.connect(
+                lambda contract: self.editing.maintenance_plans(contract_id=contract)
+            )
         self._update_actions()
         self.retranslate()
 

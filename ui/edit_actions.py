@@ -16,6 +16,7 @@ from ui.equipment_dialogs import (
     RegisterEquipmentDialog,
     ReplaceEquipmentDialog,
 )
+from ui.maintenance_plans_dialog import MaintenancePlansDialog
 from ui.merge_dialog import MergeCustomersDialog
 from ui.tasks import TaskRunner
 from workstation.db import Database
@@ -24,7 +25,7 @@ from workstation.services.auth import SignedInUser
 
 class EditActions(QObject):
     """`saved(what, result)`: what ("customer", "contact", "site", "equipment", "moved",
-    "replaced", "merged") and the service's result, once a dialog saved."""
+    "replaced", "merged", "plan") and the service's result, once a dialog saved."""
 
     saved = Signal(str, object)
 
@@ -92,3 +93,17 @@ class EditActions(QObject):
             self._db, self._runner, self._user, keep_id, None, self._window
         )
         return self._open(dialog, "merged")
+
+    def maintenance_plans(
+        self, *, equipment_id: int | None = None, contract_id: int | None = None
+    ) -> QDialog:
+        """The maintenance plans of a device or of a contract (read-only for some roles)."""
+        dialog = MaintenancePlansDialog(
+            self._db,
+            self._runner,
+            self._user,
+            equipment_id=equipment_id,
+            contract_id=contract_id,
+            parent=self._window,
+        )
+        return self._open(dialog, "plan")

@@ -50,6 +50,8 @@ class EquipmentCardView(QWidget):
     customer_chosen = Signal(int)
     ticket_chosen = Signal(int)
     new_call_requested = Signal(int, int, int)  # customer, contact (0), equipment
+    plans_requested = Signal(int)  # the device's maintenance plans
+    contract_plans_requested = Signal(int)  # a covering contract's maintenance plans
 
     def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +77,9 @@ class EquipmentCardView(QWidget):
         self.new_call_button = QPushButton()
         self.new_call_button.setObjectName("newCallButton")
         self.new_call_button.clicked.connect(self._new_call)
+        self.plans_button = QPushButton()
+        self.plans_button.setObjectName("plansButton")
+        self.plans_button.clicked.connect(self._plans)
         self.label_button = QPushButton()
         self.label_button.setObjectName("passportLabelButton")
         self.label_button.clicked.connect(lambda: self.passport_label())
@@ -119,6 +124,9 @@ class EquipmentCardView(QWidget):
         facts.setLayout(self._form)
 
         self.contracts = small_tree("contractsTree")
+        self.contracts.itemActivated.connect(
+            lambda item: self.contract_plans_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
+        )
         self._contracts_box = QGroupBox()
         QVBoxLayout(self._contracts_box).addWidget(self.contracts)
         top = QWidget()
@@ -150,6 +158,7 @@ class EquipmentCardView(QWidget):
         heading.addWidget(self.warranty_badge)
         heading.addStretch(1)
         heading.addWidget(self.status)
+        heading.addWidget(self.plans_button)
         heading.addWidget(self.label_button)
         heading.addWidget(self.new_call_button)
         rule = QFrame()
@@ -257,6 +266,7 @@ class EquipmentCardView(QWidget):
         if card is not None and card.open_tickets:
             self.tickets.resizeColumnsToContents()
         self.new_call_button.setEnabled(card is not None)
+        self.plans_button.setEnabled(card is not None)
         self.label_button.setEnabled(card is not None)
         self._words()
 
@@ -345,6 +355,10 @@ class EquipmentCardView(QWidget):
         if self._card is not None:
             self.new_call_requested.emit(self._card.customer_id, 0, self._card.id)
 
+    def _plans(self) -> None:
+        if self._card is not None:
+            self.plans_requested.emit(self._card.id)
+
     def passport_label(self, path: str | None = None) -> None:
         """Save the device's passport label (its QR code and key facts) as a PDF to stick on
         it; asks where unless `path` is given."""
@@ -385,6 +399,10 @@ class EquipmentCardView(QWidget):
 
     def retranslate(self) -> None:
         self.new_call_button.setText(self.tr("New call"))
+        self.plans_button.setText(self.tr("Maintenance plans…"))
+        self.plans_button.setToolTip(
+            self.tr("Preventive maintenance and inspection plans of this device")
+        )
         self.label_button.setText(self.tr("Passport &label…"))
         self.label_button.setToolTip(
             self.tr("A label with the device's QR code to stick on it: scanning it opens this card")

@@ -34,6 +34,7 @@ from ui.queue_area import QueueArea
 from ui.queue_page import QueuePage
 from ui.reports_page import ReportsPage
 from ui.roles import refusal_text
+from ui.schedule_page import SchedulePage
 from ui.settings import DeskSettings
 from ui.status_bar import WorkstationStatusBar
 from ui.tasks import TaskRunner
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             if may_open(user, Area.DASHBOARD)
             else None
         )
+        self.schedule = SchedulePage(db=db, runner=runner, user=user)
         self._pages: dict[Area, QWidget] = {}
         self.reports: ReportsPage | None = None
         self.navigation = QListWidget()
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
                 page = self.customers
             elif area is Area.QUEUE:
                 page = self.queue_area
+            elif area is Area.SCHEDULE:
+                page = self.schedule
             elif area is Area.ADMINISTRATION and self.admin is not None:
                 page = self.admin
             elif area is Area.REPORTS and may_open(user, area):
@@ -558,6 +562,7 @@ class MainWindow(QMainWindow):
         self._sla_notice(changes)
         self.queue.on_changes(changes)
         self.follow_ups.on_changes(changes)
+        self.schedule.on_changes(changes)
         if self.admin is not None:
             self.admin.on_changes(changes)
         if self.dashboard is not None:
@@ -572,6 +577,7 @@ class MainWindow(QMainWindow):
         if live_state is LiveState.LIVE:
             self._count.request()  # whatever was missed while away
             self.queue.on_live()
+            self.schedule.reload()
             if self.dashboard is not None:
                 self.dashboard.on_live()
             if user_may_log_calls(self._user):

@@ -42,6 +42,7 @@ from ui.local_time import local_text
 from workstation.device_code import device_payload
 from workstation.services.passport import PassportFacts
 from workstation.services.service_sheet import SheetDetail
+from workstation.services.visit_part_lines import ConsumedPart
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,10 @@ CAPTIONS: dict[str, tuple[str, str]] = {
     "cause": ("Cause found", "故障原因"),
     "advice": ("Advice given", "使用建议"),
     "new_unit": ("Replaced by", "更换为"),
+    "parts_section": ("Parts", "备件"),
+    "part": ("Part", "备件"),
+    "parts": ("Parts", "备件费"),
+    "grand_total": ("Total with parts", "含备件合计"),
     "cost_section": ("Cost", "费用"),
     "labour": ("Labour", "人工费"),
     "travel": ("Travel", "交通费"),
@@ -475,6 +480,10 @@ def _sheet_body(s: _SheetPainter, d: SheetDetail) -> None:
         s.row("advice", d.advice)
     if d.replaced_by_serial:
         s.row("new_unit", d.replaced_by_serial)
+    if d.parts:
+        s.section("parts_section")
+        for part in d.parts:
+            s.row("part", _part_line(part))
     s.section("cost_section")
     _costs(s, d)
 
@@ -491,6 +500,22 @@ def _costs(s: _SheetPainter, d: SheetDetail) -> None:
     s.row("travel", travel)
     s.row("surcharge", _money(d.surcharge))
     s.row("total", _money(d.total_cost), bold=True)
+    if d.parts:
+        s.row("parts", _money(d.parts_cost))
+        grand = (d.total_cost or Decimal(0)) + d.parts_cost
+        s.row("grand_total", _money(grand), bold=True)
+
+
+def _part_line(part: ConsumedPart) -> str:
+    """E.g. "FU-2020 Fuser unit 定影组件 × 1 @ 320.00 = 320.00 (removed A1 → fitted B2)"."""
+    names = " ".join(dict.fromkeys(n for n in (part.name_en, part.name_zh) if n))
+    text = (
+        f"{part.part_code} {names} × {part.quantity} @ {_money(part.unit_price)}"
+        f" = {_money(part.line_total)}"
+    )
+    if part.removed_serial or part.fitted_serial:
+        text += f"  ({part.removed_serial or '—'} → {part.fitted_serial or '—'})"
+    return text
 
 
 def _signature(painter: QPainter, flow: _Flow, d: SheetDetail) -> None:

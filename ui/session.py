@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -17,6 +18,9 @@ from ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from workstation.db import Database
+    from workstation.services.plan_generator import GenerationResult
+
+log = logging.getLogger(__name__)
 
 # Loaded on a worker while the user types a password, so the window shows without waiting for
 # them (cold-start budget) and the main window opens without waiting for them either.
@@ -28,6 +32,11 @@ _LOADED_AFTER_SIGN_IN_SHOWN = (
 )
 
 LOAD_MODULES_AFTER_MS = 50
+# The plan generator (due maintenance, inspection and installation visits) runs on the write
+# worker this long after the main window opens (its first reads go first), then every few
+# hours while a desk stays signed in. Every desk runs it: it creates each visit once.
+PLAN_RUN_AFTER_MS = 1500
+PLAN_RUN_EVERY_MS = 4 * 3600 * 1000
 
 
 def _load_modules() -> None:
@@ -72,6 +81,10 @@ class Workstation(QObject):
         self._stopped = False
         # A screen pop that came before anyone signed in: shown once the main window opens.
         self._pending_pop: dict[str, str] | None = None
+        self._plan_timer = QTimer(self)
+        self._plan_timer.setSingleShot(True)
+        self._plan_timer.timeout.connect(self._run_plan_generator)
+        self.last_plan_run: GenerationResult | None = None
 
     def start(self) -> None:
         """Show the sign-in dialog."""
@@ -98,6 +111,7 @@ class Workstation(QObject):
         if self._stopped:
             return
         self._stopped = True
+        self._plan_timer.stop()
         if self.main_window is not None:
             self.main_window.close()
         self.sign_in_dialog.hide()
@@ -150,11 +164,43 @@ class Workstation(QObject):
         self.main_window = window
         window.show()
         self._deliver_pop()
+        self._plan_timer.start(PLAN_RUN_AFTER_MS)
+
+    @Slot()
+    def _run_plan_generator(self) -> None:
+        """Create the due visits no desk created yet, off the GUI thread; again in a while."""
+        if self._stopped or self._db is None or self.main_window is None:
+            return
+        from workstation.services.plan_generator import generate_due_visits
+
+        self.runner.write(
+            generate_due_visits,
+            self._db,
+            on_done=self._plan_generator_ran,
+            on_error=self._plan_generator_failed,
+            key="plan-generator",
+        )
+        self._plan_timer.start(PLAN_RUN_EVERY_MS)
+
+    def _plan_generator_ran(self, result: GenerationResult) -> None:
+        self.last_plan_run = result
+        log.info(
+            "plan generator: %d visits created, %d already there, %d moved",
+            result.created,
+            result.skipped,
+            result.moved,
+        )
+
+    def _plan_generator_failed(self, error: BaseException) -> None:
+        # A lost connection shows in the status bar (the runner's problem signal); the next
+        # run, or another desk's, creates what this one could not.
+        log.warning("plan generator did not run: %s: %s", type(error).__name__, error)
 
     @Slot(bool)
     def _window_closed(self, signed_out: bool) -> None:
         window = self.main_window
         self.main_window = None
+        self._plan_timer.stop()
         deactivated = window is not None and window.deactivated
         if window is not None:
             window.deleteLater()

@@ -34,9 +34,12 @@ from PySide6.QtWidgets import (
 from ui.customer_card import badge_style, model_text, warranty_label
 from ui.customer_dialogs import ERROR_COLOUR, FieldBox
 from ui.local_time import date_text, local_text, to_qdatetime
+from ui.parts_used import PartsUsedTable
+from ui.parts_words import parts_error_text
 from ui.roles import refusal_text
 from ui.service_sheet_pdf import write_passport_label, write_service_sheet
 from ui.tasks import TaskRunner, is_problem
+from ui.visit_parts_panel import VisitPartsPanel
 from ui.visit_words import kind_name, result_name, sheet_error_text, visit_status_name
 from ui.vocabulary import ticket_status_name
 from workstation.changes import Change
@@ -215,10 +218,31 @@ class VisitWindow(QWidget):
         self.departed.dateTimeChanged.connect(self.boxes["departed_at"].clear_error)
         self._form = form
 
+        # Parts: reserve and return (the panel); what was fitted goes with the sheet.
+        self.parts_box = QGroupBox()
+        self.parts_panel = VisitPartsPanel(
+            db=self._db, runner=self._runner, user=self._user, visit_id=self.visit_id
+        )
+        self.parts_used = PartsUsedTable()
+        self.parts_panel.rows_shown.connect(self.parts_used.set_lines)
+        self.parts_panel.rows_shown.connect(self._preview)
+        self._used_caption = QLabel()
+        self._used_caption.setWordWrap(True)
+        self.parts_panel.rows_shown.connect(
+            lambda _rows: self._used_caption.setVisible(bool(self.parts_used.lines))
+        )
+        self.parts_used.itemChanged.connect(self._preview)
+        self.parts_panel.table.setMaximumHeight(110)
+        self.parts_used.setMaximumHeight(90)
+        parts = QVBoxLayout(self.parts_box)
+        parts.addWidget(self.parts_panel)
+        parts.addWidget(self._used_caption)
+        parts.addWidget(self.parts_used)
+
         self.cost_box = QGroupBox()
         cost = QFormLayout(self.cost_box)
         self.cost_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        for key in ("labour", "travel", "surcharge", "total"):
+        for key in ("labour", "travel", "surcharge", "total", "parts"):
             caption, value = QLabel(), QLabel()
             value.setObjectName(f"cost_{key}")
             cost.addRow(caption, value)
@@ -253,6 +277,7 @@ class VisitWindow(QWidget):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.facts_box)
+        left.addWidget(self.parts_box)
         left.addStretch(1)
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)
@@ -296,6 +321,7 @@ class VisitWindow(QWidget):
 
     def on_changes(self, changes: list[Change]) -> None:
         """Re-read when another desk changed this visit (what is typed stays)."""
+        self.parts_panel.on_changes(changes)
         if any(c.entity == "visit" and c.entity_id == self.visit_id for c in changes):
             self.reload()
 
@@ -438,6 +464,10 @@ class VisitWindow(QWidget):
             else self.tr("{amount} (not urgent)").format(amount=surcharge)
         )
         self.cost_labels["total"][1].setText(money(cost.total))
+        parts = d.parts_cost if not d.recordable else self.parts_used.priced()
+        self.cost_labels["parts"][1].setText(
+            self.tr("{amount} (charged apart from the service)").format(amount=money(parts))
+        )
 
     # -- saving ------------------------------------------------------------------
 
@@ -454,6 +484,7 @@ class VisitWindow(QWidget):
             confirmed_by=self.confirmed_by.text(),
             root_cause=self.root_cause.text() if self.boxes["root_cause"].isVisible() else "",
             new_serial=self.new_serial.text() if result == "unit_replaced" else "",
+            parts_used=self.parts_used.uses() or (),
         )
 
     @Slot()
@@ -462,6 +493,12 @@ class VisitWindow(QWidget):
             return
         for box in self.boxes.values():
             box.clear_error()
+        if self.parts_used.uses() is None:
+            self._say(
+                self.tr("Used parts: a whole number from 0 to the number reserved."), error=True
+            )
+            self.parts_used.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self._busy = True
         self._enable()
         self._say(self.tr("Saving…"))
@@ -514,6 +551,12 @@ class VisitWindow(QWidget):
                 box.show_error(error)
                 box.message.setText(sheet_error_text(error))
                 first = first or box.editor
+            elif error.field == "parts_used":
+                loose.append(
+                    self.tr("Parts, line {line}:").format(line=error.params.get("line", "?"))
+                    + " "
+                    + parts_error_text(error)
+                )
             else:
                 loose.append(sheet_error_text(error))
         self._say(" ".join(loose) or self.tr("Not saved: please correct the marked fields."), True)
@@ -675,7 +718,14 @@ class VisitWindow(QWidget):
             "travel": self.tr("Travel"),
             "surcharge": self.tr("Urgency surcharge"),
             "total": self.tr("Total"),
+            "parts": self.tr("Parts"),
         }
+        self._used_caption.setText(
+            self.tr(
+                "Used at this visit (saved with the sheet; reserved parts used 0 times go "
+                "back to stock):"
+            )
+        )
         for key, (caption, _value) in self.cost_labels.items():
             caption.setText(cost_captions[key])
         self.save_button.setText(self.tr("&Save sheet"))

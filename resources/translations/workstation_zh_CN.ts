@@ -202,7 +202,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="+82"/>
+        <location filename="../../ui/admin_page.py" line="+88"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -228,8 +228,61 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Parts and stock</source>
+        <translation>备件与库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>AdminParts</name>
+    <message>
+        <location filename="../../ui/admin_parts.py" line="+59"/>
+        <source>Offered</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serialised</source>
+        <translation>按序列号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serials</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Models</source>
+        <translation>适用型号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -310,6 +363,70 @@
     </message>
 </context>
 <context>
+    <name>AdminStock</name>
+    <message>
+        <location filename="../../ui/admin_stock.py" line="+61"/>
+        <source>Open</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+23"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Part</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+</context>
+<context>
     <name>AdminUsers</name>
     <message>
         <location filename="../../ui/admin_users.py" line="+57"/>
@@ -355,7 +472,7 @@
 <context>
     <name>AgentDeskPage</name>
     <message>
-        <location filename="../../ui/agent_desk.py" line="+191"/>
+        <location filename="../../ui/agent_desk.py" line="+195"/>
         <source>Call not saved</source>
         <translation>来电未保存</translation>
     </message>
@@ -494,6 +611,29 @@
         <location line="+10"/>
         <source>Suggested by region, skills and current load:</source>
         <translation>按区域、技能和当前负荷推荐：</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../ui/schedule_board_view.py" line="+716"/>
+        <source>Moving: waiting for the booking to be saved.</source>
+        <translation>正在改期：等待预约保存。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel visit…</source>
+        <translation>取消上门…</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1330,94 @@
     </message>
 </context>
 <context>
+    <name>CatalogueBox</name>
+    <message>
+        <location filename="../../ui/admin_parts.py" line="+174"/>
+        <source>Part {code} saved.</source>
+        <translation>备件 {code} 已保存。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Part {code} offered again.</source>
+        <translation>备件 {code} 已重新启用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part {code} retired: it can no longer be reserved.</source>
+        <translation>备件 {code} 已停用：不能再预留。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New part</source>
+        <translation>新建备件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part {code}</source>
+        <translation>备件 {code}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Offer again</source>
+        <translation>重新启用(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Re&amp;tire</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by code or name</source>
+        <translation>按代码或名称筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New part</source>
+        <translation>新建备件(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save part</source>
+        <translation>保存备件(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the serial of each unit</source>
+        <translation>记录每件的序列号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;English name:</source>
+        <translation>英文名称(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hinese name:</source>
+        <translation>中文名称(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit &amp;price:</source>
+        <translation>单价(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serials:</source>
+        <translation>序列号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fits &amp;models:</source>
+        <translation>适用型号(&amp;M)：</translation>
+    </message>
+</context>
+<context>
     <name>CodeBoxes</name>
     <message>
         <location filename="../../ui/admin_codes.py" line="+126"/>
@@ -1300,7 +1528,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/customer_dialogs.py" line="+987"/>
+        <location filename="../../ui/customer_dialogs.py" line="+995"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -1409,12 +1637,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+220"/>
+        <location line="+229"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-225"/>
         <source>SLA</source>
         <translation>服务等级</translation>
     </message>
@@ -1425,17 +1653,22 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+180"/>
+        <location line="+189"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-186"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+15"/>
+        <source>Double-click: the maintenance plans of this contract</source>
+        <translation>双击：查看此合同的保养计划</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>The database is not reachable; the card shows what was read before.</source>
         <translation>数据库无法连接；卡片显示的是之前读取的内容。</translation>
     </message>
@@ -1445,7 +1678,7 @@
         <translation>无法读取卡片。</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+134"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
@@ -1698,7 +1931,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/customers_page.py" line="+205"/>
+        <location filename="../../ui/customers_page.py" line="+212"/>
         <source>Find a customer or a device in the search on the left, or create a new customer (Ctrl+Shift+N) with its first contact and site.</source>
         <translation>在左侧搜索中查找客户或设备，或新建客户（Ctrl+Shift+N）并填写其第一个联系人和地点。</translation>
     </message>
@@ -2214,7 +2447,7 @@
 <context>
     <name>EditErrors</name>
     <message>
-        <location line="-638"/>
+        <location line="-646"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -2394,6 +2627,16 @@
         <translation>仍在使用中，不能删除。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Too many lines: at most {max}.</source>
+        <translation>行数过多：最多 {max} 行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This contract ended on {day}: it takes no new plans.</source>
+        <translation>此合同已于 {day} 到期：不能再添加计划。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>This value cannot be saved.</source>
         <translation>此值无法保存。</translation>
@@ -2402,7 +2645,7 @@
 <context>
     <name>EquipmentCardView</name>
     <message>
-        <location filename="../../ui/equipment_card.py" line="+265"/>
+        <location filename="../../ui/equipment_card.py" line="+275"/>
         <source>Contracts covering it</source>
         <translation>覆盖此设备的合同</translation>
     </message>
@@ -2472,7 +2715,7 @@
         <translation>没有此设备。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Save the passport label</source>
         <translation>保存设备档案标签</translation>
     </message>
@@ -2498,6 +2741,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Maintenance plans…</source>
+        <translation>保养计划…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preventive maintenance and inspection plans of this device</source>
+        <translation>此设备的定期保养和巡检计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Passport &amp;label…</source>
         <translation>设备标签(&amp;L)…</translation>
     </message>
@@ -3611,9 +3864,92 @@
     </message>
 </context>
 <context>
+    <name>LocationsBox</name>
+    <message>
+        <location filename="../../ui/admin_stock.py" line="+142"/>
+        <source>Location {code} saved.</source>
+        <translation>库位 {code} 已保存。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Location {code} open again.</source>
+        <translation>库位 {code} 已重新启用。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location {code} closed.</source>
+        <translation>库位 {code} 已关闭。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stock locations — new location</source>
+        <translation>库位 — 新建库位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stock locations — {code}</source>
+        <translation>库位 — {code}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open again</source>
+        <translation>重新启用(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(choose a region)</source>
+        <translation>（选择区域）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(choose an engineer)</source>
+        <translation>（选择工程师）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co&amp;de:</source>
+        <translation>代码(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Engineer:</source>
+        <translation>工程师(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New &amp;location</source>
+        <translation>新建库位(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save locat&amp;ion</source>
+        <translation>保存库位(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+405"/>
+        <location filename="../../ui/main_window.py" line="+409"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -3663,7 +3999,7 @@
         <translation>面向售后服务中心：受理报障来电，查看每位客户和每台设备的历史记录，分诊、派工并安排工程师上门，统计服务水平报表。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -3741,6 +4077,228 @@
         <location line="+1"/>
         <source>Areas</source>
         <translation>功能区</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePlans</name>
+    <message>
+        <location filename="../../ui/maintenance_plans_dialog.py" line="+70"/>
+        <source>every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every {months} months</source>
+        <translation>每 {months} 个月</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{kind}, {every}</source>
+        <translation>{kind}，{every}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Contract {number} ({count} devices)</source>
+        <translation>合同 {number}（{count} 台设备）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} overdue</source>
+        <translation>{count} 次逾期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interval</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead days</source>
+        <translation>提前天数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Covers</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePlansDialog</name>
+    <message>
+        <location line="+339"/>
+        <location line="+18"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This plan or record no longer exists.</source>
+        <translation>此计划或记录已不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another desk changed this plan meanwhile: the list shows it now.</source>
+        <translation>其他坐席刚刚修改了此计划：列表已显示最新内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plans could not be read or saved (internal error).</source>
+        <translation>无法读取或保存计划（内部错误）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Take up again</source>
+        <translation>重新启用(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Deactivate…</source>
+        <translation>停用(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device is no longer in service or the contract has ended.</source>
+        <translation>设备已停止服务或合同已到期。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Deactivate plan</source>
+        <translation>停用计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate “{name}”? Its visits not booked yet leave the schedule; booked and completed visits stay. The plan stays on record and can be taken up again.</source>
+        <translation>停用“{name}”？尚未预约的上门将从排期中移除；已预约和已完成的上门保留。计划仍留存记录，可重新启用。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Saved. Visits to schedule: {created} new, {removed} removed.</source>
+        <translation>已保存。待排期上门：新增 {created} 个，移除 {removed} 个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Maintenance plans of a device</source>
+        <translation>设备的保养计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device {label}</source>
+        <translation>设备 {label}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maintenance plans of a contract</source>
+        <translation>合同的保养计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contract {label}</source>
+        <translation>合同 {label}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>valid {start} – {end}</source>
+        <translation>有效期 {start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>delivery {day}: installation and commissioning due then</source>
+        <translation>交付日期 {day}：届时需安装调试</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>installations: {done} done, {booked} booked, {waiting} to schedule</source>
+        <translation>安装：已完成 {done} 台，已预约 {booked} 台，待排期 {waiting} 台</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} late</source>
+        <translation>{count} 台逾期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no new plans: the device is out of service</source>
+        <translation>不能新增计划：设备已停止服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no new plans: the contract has ended</source>
+        <translation>不能新增计划：合同已到期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;New plan…</source>
+        <translation>新建计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;View…</source>
+        <translation>查看(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You can see these plans; supervisors and administrators create and change them.</source>
+        <translation>您可以查看这些计划；由主管和管理员新建和修改。</translation>
     </message>
 </context>
 <context>
@@ -3971,6 +4529,303 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+1"/>
         <source>Save queue</source>
         <translation>保存队列</translation>
+    </message>
+</context>
+<context>
+    <name>PartsTab</name>
+    <message>
+        <location filename="../../ui/admin_parts.py" line="+81"/>
+        <source>Catalogue</source>
+        <translation>备件目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locations and stock</source>
+        <translation>库位与库存</translation>
+    </message>
+</context>
+<context>
+    <name>PartsUsedTable</name>
+    <message>
+        <location filename="../../ui/parts_used.py" line="+108"/>
+        <source>Part (from)</source>
+        <translation>备件（出库地点）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed serial</source>
+        <translation>拆下序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fitted serial</source>
+        <translation>装上序列号</translation>
+    </message>
+</context>
+<context>
+    <name>PartsWords</name>
+    <message>
+        <location filename="../../ui/parts_words.py" line="+21"/>
+        <source>Central warehouse</source>
+        <translation>中心仓库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regional store</source>
+        <translation>区域备件库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Engineer&apos;s van</source>
+        <translation>工程师车载库</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fitted</source>
+        <translation>已更换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This region</source>
+        <translation>本区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warehouse</source>
+        <translation>中心仓库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other region</source>
+        <translation>其他区域</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only {available} available here, {wanted} wanted.</source>
+        <translation>此处仅有 {available} 件可用，需要 {wanted} 件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This part is retired: it can no longer be reserved.</source>
+        <translation>该备件已停用：不能再预留。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This location is closed.</source>
+        <translation>该库位已关闭。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This visit was cancelled: its parts can no longer change.</source>
+        <translation>该上门服务已取消：其备件不能再更改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This visit is completed: its parts can no longer change.</source>
+        <translation>该上门服务已完成：其备件不能再更改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This line is no longer reserved: it was fitted or returned.</source>
+        <translation>该行已不再预留：已更换或已退回。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>More than the {reserved} reserved on this line.</source>
+        <translation>超过该行预留的 {reserved} 件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A serialised part is fitted one unit at a time.</source>
+        <translation>按序列号管理的备件须逐件更换。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This line is for another part.</source>
+        <translation>该行是另一种备件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This location still holds {on_hand} units: move them first.</source>
+        <translation>该库位仍有 {on_hand} 件库存：请先调出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a location other than the one the parts leave.</source>
+        <translation>请选择与调出库位不同的库位。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This engineer already has a van.</source>
+        <translation>该工程师已有车载库。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This code is already in use.</source>
+        <translation>该代码已被使用。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <location filename="../../ui/maintenance_plans_dialog.py" line="-391"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interval</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First due</source>
+        <translation>首次到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead days</source>
+        <translation>提前天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plan was deactivated.</source>
+        <translation>该计划已被停用。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Maintenance plan (read only)</source>
+        <translation>保养计划（只读）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New maintenance plan</source>
+        <translation>新建保养计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit maintenance plan</source>
+        <translation>编辑保养计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Every:</source>
+        <translation>周期(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First due:</source>
+        <translation>首次到期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lead days:</source>
+        <translation>提前天数(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Duration:</source>
+        <translation>时长(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Checklist:</source>
+        <translation>检查清单(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next due dates:</source>
+        <translation>后续到期日：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One check per line, as the engineer ticks them off on site.</source>
+        <translation>每行一项检查，供工程师在现场逐项勾选。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit is created this many days before it is due, to be booked.</source>
+        <translation>在到期日前这么多天生成上门任务，以便预约。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For every device of contract {number} ({count} devices).</source>
+        <translation>适用于合同 {number} 的全部设备（{count} 台）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For every device the contract covers.</source>
+        <translation>适用于合同覆盖的全部设备。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For this device.</source>
+        <translation>适用于本设备。</translation>
     </message>
 </context>
 <context>
@@ -4585,6 +5440,119 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
 </context>
 <context>
+    <name>ReservePartDialog</name>
+    <message>
+        <location filename="../../ui/visit_parts_panel.py" line="+104"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fits this device</source>
+        <translation>适用本设备</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location line="+283"/>
+        <source>{location}: {available} available</source>
+        <translation>{location}：可用 {available} 件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reserve from {location} ({kind}, {where})</source>
+        <translation>从 {location} 预留（{kind}，{where}）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only {available} of {wanted} available at {location}.</source>
+        <translation>{location} 仅有 {available} 件可用，需要 {wanted} 件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In stock at (click to choose):</source>
+        <translation>以下库位有货（点击选择）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No other location has it in stock.</source>
+        <translation>其他库位均无此备件。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Parts that fit {model} come first.</source>
+        <translation>适用于 {model} 的备件排在前面。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit names no device: all parts are shown.</source>
+        <translation>该上门服务未指定设备：显示全部备件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reserve a part for the visit</source>
+        <translation>为上门服务预留备件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find part:</source>
+        <translation>查找备件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code or name</source>
+        <translation>代码或名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock by location, nearest first:</source>
+        <translation>各库位库存（由近及远）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reserve</source>
+        <translation>预留(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../../ui/roles.py" line="+12"/>
@@ -4645,6 +5613,263 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+6"/>
         <source>Refused: a user with the role {role} may not {action}.</source>
         <translation>已拒绝：角色为“{role}”的用户不能{action}。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleLegend</name>
+    <message>
+        <location filename="../../ui/schedule_legend.py" line="+33"/>
+        <source>Late</source>
+        <translation>延误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absent</source>
+        <translation>不在岗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off hours</source>
+        <translation>非工作时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Being moved</source>
+        <translation>改期中</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="+323"/>
+        <source>To schedule ({count})</source>
+        <translation>待排期（{count}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No engineers to show for this choice.</source>
+        <translation>此筛选条件下没有工程师。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The schedule could not be read: {error}</source>
+        <translation>无法读取排班：{error}</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All engineers</source>
+        <translation>全部工程师</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Book…</source>
+        <translation>预约…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel visit…</source>
+        <translation>取消上门…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Earlier</source>
+        <translation>向前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>向后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Engineer:</source>
+        <translation>工程师(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a visit onto an engineer&apos;s row to book it.</source>
+        <translation>将上门任务拖到工程师所在行即可预约。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleWords</name>
+    <message>
+        <location filename="../../ui/schedule_words.py" line="+24"/>
+        <source>Leave</source>
+        <translation>休假</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Course</source>
+        <translation>参加培训</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sick</source>
+        <translation>病假</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Away</source>
+        <translation>外出</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Late: booked after the delivery date {day}.</source>
+        <translation>延误：预约日期晚于交付日期 {day}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Late: ends after the ticket&apos;s resolution deadline {deadline}.</source>
+        <translation>延误：结束时间晚于工单解决期限 {deadline}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{kind} ({status})</source>
+        <translation>{kind}（{status}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Engineer: {name}</source>
+        <translation>工程师：{name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+94"/>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Site: {site}</source>
+        <translation>地点：{site}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+91"/>
+        <source>Device: {device}</source>
+        <translation>设备：{device}</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>Priority: {priority}</source>
+        <translation>优先级：{priority}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ticket: {number}</source>
+        <translation>工单：{number}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+79"/>
+        <source>Due: {day}</source>
+        <translation>应完成日期：{day}</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Region: {region}</source>
+        <translation>区域：{region}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Base: {city}</source>
+        <translation>常驻：{city}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Works {hours} on {days}</source>
+        <translation>工作时间 {hours}，{days}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Skills: {skills}</source>
+        <translation>技能：{skills}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No longer active.</source>
+        <translation>已停用。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Overdue.</source>
+        <translation>已逾期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag it onto an engineer&apos;s row to book it ({minutes} min).</source>
+        <translation>拖到工程师所在行即可预约（{minutes} 分钟）。</translation>
     </message>
 </context>
 <context>
@@ -5035,6 +6260,84 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location filename="../../ui/first_start.py" line="+2"/>
         <source>First start: preparing a demo database with {count} customers…</source>
         <translation>首次启动：正在准备包含 {count} 个客户的演示数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>StockBox</name>
+    <message>
+        <location filename="../../ui/admin_stock.py" line="+137"/>
+        <source>Received {quantity} × {part} at {location}.</source>
+        <translation>{location} 已入库 {quantity} × {part}。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Adjusted {part} at {location} by {delta}.</source>
+        <translation>{location} 的 {part} 已调整 {delta}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Moved {quantity} × {part} to {target}.</source>
+        <translation>已将 {quantity} × {part} 调拨至 {target}。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not moved. In stock elsewhere: {places}.</source>
+        <translation>未调拨。其他库位有货：{places}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not moved.</source>
+        <translation>未调拨。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stock — choose a location</source>
+        <translation>库存 — 请选择库位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stock at {location}</source>
+        <translation>{location} 的库存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>P&amp;art:</source>
+        <translation>备件(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To location:</source>
+        <translation>调入库位(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rea&amp;son:</source>
+        <translation>原因(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receive and transfer take a positive quantity; adjust adds or takes away (a negative quantity) and needs a reason. Reserved units stay.</source>
+        <translation>入库和调拨填正数；调整可增可减（减少填负数），须填写原因。已预留的件数不受影响。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;ceive</source>
+        <translation>入库(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ad&amp;just</source>
+        <translation>调整(&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trans&amp;fer</source>
+        <translation>调拨(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -5887,6 +7190,39 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
 </context>
 <context>
+    <name>ToScheduleModel</name>
+    <message>
+        <location filename="../../ui/to_schedule_model.py" line="+27"/>
+        <source>Due</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+</context>
+<context>
     <name>UsersTab</name>
     <message>
         <location filename="../../ui/admin_users.py" line="+113"/>
@@ -6001,9 +7337,67 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
 </context>
 <context>
+    <name>VisitPartsPanel</name>
+    <message>
+        <location filename="../../ui/visit_parts_panel.py" line="-419"/>
+        <source>Part</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Removed → fitted serial</source>
+        <translation>拆下 → 装上序列号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reserved</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <location line="+532"/>
+        <source>Reserved {quantity} × {part} at {location}.</source>
+        <translation>已在 {location} 预留 {quantity} × {part}。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Returned {quantity} × {part} to {location}.</source>
+        <translation>已将 {quantity} × {part} 退回 {location}。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Parts</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve &amp;part…</source>
+        <translation>预留备件(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;turn</source>
+        <translation>退回(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../ui/visit_window.py" line="+331"/>
+        <location filename="../../ui/visit_window.py" line="+357"/>
         <source>Visit {number}</source>
         <translation>上门服务 {number}</translation>
     </message>
@@ -6038,7 +7432,17 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>{amount}（非加急）</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>{amount} (charged apart from the service)</source>
+        <translation>{amount}（与服务费分开计费）</translation>
+    </message>
+    <message>
         <location line="+29"/>
+        <source>Used parts: a whole number from 0 to the number reserved.</source>
+        <translation>已使用备件数量：须为 0 到预留数量之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -6059,6 +7463,11 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+28"/>
+        <source>Parts, line {line}:</source>
+        <translation>备件第 {line} 行：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Not saved: please correct the marked fields.</source>
         <translation>未保存：请更正标出的字段。</translation>
     </message>
@@ -6256,12 +7665,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Visit</source>
         <translation>上门服务</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-21"/>
         <source>Service sheet</source>
         <translation>服务报告</translation>
     </message>
@@ -6291,7 +7700,17 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>合计</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Parts</source>
+        <translation>备件</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Used at this visit (saved with the sheet; reserved parts used 0 times go back to stock):</source>
+        <translation>本次上门使用（随服务报告保存；使用数量为 0 的预留备件退回库存）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Save sheet</source>
         <translation>保存报告(&amp;S)</translation>
     </message>
@@ -6513,7 +7932,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../ui/session.py" line="+166"/>
+        <location filename="../../ui/session.py" line="+212"/>
         <source>An administrator deactivated your account, so you were signed out. A call you were typing is kept as a draft.</source>
         <translation>管理员已停用您的账户，您已被退出登录。正在录入的来电已保存为草稿。</translation>
     </message>
@@ -6607,7 +8026,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>_StartHint</name>
     <message>
-        <location filename="../../ui/agent_desk.py" line="-137"/>
+        <location filename="../../ui/agent_desk.py" line="-140"/>
         <source>Find the caller: type a phone number (or only its last digits), a name, pinyin initials, a company, a serial number or a ticket number in the search on the left (Ctrl+K or F2). A scanned serial number opens its device at once.
 
 New call: Ctrl+N, filled in from the customer or device that is open.</source>

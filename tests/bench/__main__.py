@@ -21,6 +21,7 @@ from tests.bench import (
     figures_lookup,
     figures_propagation,
     figures_queue,
+    figures_schedule,
     figures_startup,
 )
 from tests.bench.datasets import SCALES, dataset, given
@@ -40,6 +41,7 @@ FIGURE_MODULES = [
     figures_export,
     figures_import,
     figures_dashboard,
+    figures_schedule,
 ]
 
 

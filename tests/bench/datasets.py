@@ -38,6 +38,9 @@ def generator_fingerprint() -> str:
         *sorted((ROOT / "resources" / "reference").rglob("*")),
         *sorted((ROOT / "db" / "migrations" / "versions").glob("*.py")),
         ROOT / "workstation" / "services" / "reference.py",
+        # The load ends with a run of the plan generator.
+        ROOT / "workstation" / "services" / "plan_generator.py",
+        ROOT / "workstation" / "months.py",
     ]
     for path in sources:
         if path.is_file():

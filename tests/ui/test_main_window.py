@@ -65,6 +65,8 @@ def test_every_area_opens_with_its_keyboard_shortcut(qtbot: QtBot, open_desk: Op
             assert window.page(area) is window.reports
         elif area is Area.DASHBOARD:
             assert window.page(area) is window.dashboard
+        elif area is Area.SCHEDULE:
+            assert window.page(area) is window.schedule
         else:
             assert window.notice_page(area).notice_text() == NOT_YET
         assert window.area_action(area).isChecked()
@@ -118,7 +120,7 @@ def test_switching_to_chinese_changes_the_visible_texts_at_once(
     ]
     assert window.area_action(Area.QUEUE).text() == "工单队列"
     assert window.agent_desk.hint.text().startswith(CHINESE_HINT)
-    assert window.notice_page(Area.SCHEDULE).notice_text() == "此版本尚未提供该功能区。"
+    assert window.notice_page(Area.DASHBOARD).notice_text() == "此版本尚未提供该功能区。"
     assert window.queue.title.text() == "工单队列"
     assert window.status.connection.text() == "● 实时连接"
     assert window.status.user.text() == "张伟 · 客服"

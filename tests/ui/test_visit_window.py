@@ -232,3 +232,56 @@ def test_the_equipment_card_prints_the_passport_label(
     qtbot.waitUntil(label.exists, timeout=WAIT_MS)
     assert label.stat().st_size > 1000
     runner.shutdown()
+
+
+@pytest.fixture
+def board_reserved(db: Database, job: Job) -> int:
+    """A serialised main board reserved for the visit from the warehouse (2 in stock)."""
+    from tests.parts_factories import add_location, add_part
+    from workstation.services.stock import receive
+    from workstation.services.visit_parts import reserve_part
+
+    admin = add_desk_user(db, "root", "admin")
+    warehouse = add_location(db, admin, "WH", "warehouse", name="Central warehouse")
+    board = add_part(
+        db, admin, "MB-7", name_en="Main board", name_zh="主板", price="880.00", serialised=True
+    )
+    receive(db, admin, warehouse, board, 2, "delivery")
+    return reserve_part(db, job.agent, job.visit_id, board, warehouse, 1).id
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_parts_used_go_with_the_sheet_serials_asked_and_printed(
+    qtbot: QtBot, db: Database, runner: TaskRunner, job: Job, board_reserved: int, tmp_path: Path
+) -> None:
+    from ui.parts_used import FITTED, REMOVED, USED
+
+    window = VisitWindow(db=db, runner=runner, user=job.engineer, visit_id=job.visit_id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: len(window.parts_used.lines) == 1, timeout=WAIT_MS)
+    table = window.parts_used
+    assert table.item(0, USED).text() == "1"  # all of a reservation, unless told otherwise
+    qtbot.waitUntil(lambda: "880.00" in window.cost_labels["parts"][1].text(), timeout=WAIT_MS)
+    _fill(qtbot, window)
+
+    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Parts, line 1:" in window.status_line.text(), timeout=WAIT_MS)
+    assert window.work_done.toPlainText() == "更换定影组件，测试正常"  # nothing typed is lost
+
+    table.item(0, REMOVED).setText("OLD-MB-1")
+    table.item(0, FITTED).setText("NEW-MB-9")
+    with qtbot.waitSignal(window.saved, timeout=WAIT_MS):
+        qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: window.detail is not None and len(window.detail.parts) == 1, timeout=WAIT_MS
+    )
+    assert window.detail.parts[0].fitted_serial == "NEW-MB-9"
+
+    sheet = tmp_path / "sheet.pdf"
+    window.print_sheet(str(sheet))
+    text = subprocess.run(["pdftotext", str(sheet), "-"], capture_output=True, text=True).stdout
+    assert "MB-7 Main board 主板 × 1" in text and "NEW-MB-9" in text
+    assert "Total with parts 含备件合计" in text
+    runner.shutdown()
+    QApplication.processEvents()

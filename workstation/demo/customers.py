@@ -86,6 +86,10 @@ class Population:
     eq_plan: bytearray = field(default_factory=lambda: bytearray(1))
     eq_valid_from: array[int] = field(default_factory=lambda: array("i", [0]))
     eq_valid_to: array[int] = field(default_factory=lambda: array("i", [0]))
+    eq_site: array[int] = field(default_factory=lambda: array("i", [0]))
+    # Each contract's covered devices: a run of ids from the first, this many (index 0 unused).
+    ct_first_eq: array[int] = field(default_factory=lambda: array("i", [0]))
+    ct_eq_count: bytearray = field(default_factory=lambda: bytearray(1))
 
 
 @dataclass
@@ -384,13 +388,14 @@ class CustomerFactory:
             status = "active"
             if install < self.today - 4 * 365 and rand() < 0.04:
                 status = "retired" if rand() < 0.6 else "replaced"
+            site = first_site + int(rand() * n_sites)
             batch.equipment.append(
                 (
                     eid,
                     self._serial(eid, model.serial_prefix, install),
                     model.id,
                     cid,
-                    first_site + int(rand() * n_sites),
+                    site,
                     text.date(install),
                     self._warranty_end(install, model.warranty_months),
                     status,
@@ -404,6 +409,7 @@ class CustomerFactory:
             pop.eq_plan.append(0)
             pop.eq_valid_from.append(0)
             pop.eq_valid_to.append(0)
+            pop.eq_site.append(site)
 
         # A service contract for most key/VIP customers and some others.
         chance = (1.0, 0.95, 0.25 if company else 0.05)[tier]
@@ -431,6 +437,8 @@ class CustomerFactory:
             covered = range(first_equipment, pop.equipment + 1)
             if tier == STANDARD and n_equipment > 1:
                 covered = range(first_equipment, first_equipment + 1 + int(rand() * 2))
+            pop.ct_first_eq.append(covered.start)
+            pop.ct_eq_count.append(len(covered))
             for eid in covered:
                 pop.covered += 1
                 batch.covered.append((pop.contracts, eid))

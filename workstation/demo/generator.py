@@ -13,11 +13,13 @@ from sqlalchemy import func, select
 from workstation.db import Database
 from workstation.demo.clock import CHINA_OFFSET, DAY, BusinessClock, TimeText, epoch_seconds
 from workstation.demo.customers import CustomerFactory, PhoneBook, generate_customers
+from workstation.demo.field_service import FieldFactory, generate_field_service
 from workstation.demo.refs import read_reference
 from workstation.demo.tickets import TicketFactory, generate_tickets
 from workstation.demo.users import USER_COLUMNS, make_staff
 from workstation.demo.writer import open_writer
 from workstation.models import Call, Customer, TicketCounter, User, utcnow
+from workstation.services.plan_generator import generate_due_visits
 from workstation.services.reference import load_reference_data
 
 Progress = Callable[[str, int, int], None]
@@ -28,7 +30,12 @@ BULK_TABLES = (
     "customers", "contacts", "contact_phones", "sites", "equipment", "service_contracts",
     "contract_equipment", "tickets", "ticket_events", "calls",
 )  # fmt: skip
-ID_TABLES = ("users", *(t for t in BULK_TABLES if t != "contract_equipment"))
+# The field service's tables are small (a few thousand rows): loaded with their indexes.
+FIELD_TABLES = (
+    "engineer_absences", "parts", "stock_locations", "maintenance_plans", "visits",
+    "visit_parts",
+)  # fmt: skip
+ID_TABLES = ("users", *(t for t in BULK_TABLES if t != "contract_equipment"), *FIELD_TABLES)
 
 
 class DemoDataExists(ValueError):
@@ -47,6 +54,9 @@ class DemoSummary:
     events: int
     users: int
     seconds: float
+    visits: int = 0  # the demo's and those the plan generator made after it
+    maintenance_plans: int = 0
+    parts: int = 0
 
 
 def demo_data_present(db: Database) -> bool:
@@ -102,7 +112,8 @@ def generate_demo_data(
     existing = _existing(db)
     report("reference data", 1, 1)
 
-    now_s = epoch_seconds(now or utcnow())
+    moment = now or utcnow()
+    now_s = epoch_seconds(moment)
     today = (now_s + CHINA_OFFSET) // DAY
     text = TimeText(today - 7 * 365 - 200, today + 6 * 365 + 400)
     office_ref = ref.office_calendar
@@ -152,6 +163,10 @@ def generate_demo_data(
                 ("year", "last_number"),
                 [(year, totals.counters[year]) for year in years],
             )
+        report("field service", 0, 1)
+        field = FieldFactory(_stage_seed(seed, "field"), ref, factory, staff, text, now_s, writer)
+        field_totals = generate_field_service(field, tickets.field_jobs, customers)
+        report("field service", 1, 1)
         report("indexes and statistics", 0, 1)
         writer.finish(ID_TABLES)
         report("indexes and statistics", 1, 1)
@@ -160,13 +175,19 @@ def generate_demo_data(
         raise
     finally:
         writer.close()
+    # What plans and deliveries make due and nobody booked: the desks' own job, done once now
+    # so the schedule's "to schedule" list is there from the first start.
+    generated = generate_due_visits(db, moment)
     return DemoSummary(
         customers=population.customers,
         contacts=population.contacts,
-        equipment=population.equipment,
+        equipment=population.equipment + field_totals.new_equipment,
         tickets=totals.tickets,
         calls=tickets.next_call - existing.next_call_id,
         events=totals.events,
         users=len(staff.rows),
         seconds=time.perf_counter() - started,
+        visits=field_totals.visits + generated.created,
+        maintenance_plans=field_totals.plans,
+        parts=field_totals.parts,
     )

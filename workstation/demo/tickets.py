@@ -16,6 +16,7 @@ import random
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from workstation.demo import shapes
 from workstation.demo import vocabulary as v
@@ -46,11 +47,35 @@ CALL_COLUMNS = (
     "notes",
 )  # fmt: skip
 
+# Field work of tickets resolved this many days before `now`, or still open, is kept for the
+# field-service stage (its visits).
+FIELD_JOB_DAYS = 21
 BATCH_TICKETS = 20_000
 WINDOW_DAYS = 730
 SEVERITIES = ("critical", "major", "minor")
 REPEAT_WINDOW = 30 * DAY
 _FIELD_TYPES = frozenset({"onsite_repair", "part_replaced", "device_replaced"})
+
+
+class FieldJob(NamedTuple):
+    """A ticket that needs (or needed) an engineer on site, for the field-service stage."""
+
+    ticket_id: int
+    customer_id: int
+    equipment_id: int
+    region_id: int
+    kind_index: int
+    status: str
+    engineer_id: int
+    priority: str
+    urgency: str
+    reported: int
+    responded: int | None
+    resolved: int | None
+    resolution_type: str
+    solution_zh: str
+    solution_en: str
+    english: bool
 
 
 @dataclass
@@ -184,6 +209,7 @@ class TicketFactory:
         self.external_factors = factors
         self._descriptions: dict[tuple[int, int, int, str, bool], str] = {}
         count = self.pop.equipment
+        self.field_jobs: list[FieldJob] = []
         self.eq_last_ticket = array("i", [0]) * (count + 1)
         self.eq_last_time = array("q", [0]) * (count + 1)
 
@@ -353,6 +379,7 @@ class TicketFactory:
         assignee = None
         first_response = resolved = closed = None
         resolution_type = root_cause = solution = ""
+        field_option: tuple[str, str, str, str, str] | None = None
         if first_call_fix:
             end = fix_end
             status = "closed"
@@ -374,6 +401,8 @@ class TicketFactory:
             wrap_up = "ticket_created"
             option = kind.resolutions[int(rand() * len(kind.resolutions))]
             field_work = option[0] in _FIELD_TYPES
+            if field_work:
+                field_option = option
             queue = self.field_queue[region_id] if field_work else self.tech
             pool = self.engineers[region_id, kind_i] if field_work else agents
             worker = pool[int(rand() * len(pool))]
@@ -499,6 +528,20 @@ class TicketFactory:
                 working(reported, resolved) if resolved else None,
             )
         )  # fmt: skip
+
+        if (
+            field_option is not None
+            and assignee is not None
+            and eid
+            and (is_open or (resolved is not None and resolved >= now - FIELD_JOB_DAYS * DAY))
+        ):
+            self.field_jobs.append(
+                FieldJob(
+                    tid, cid, eid, region_id, kind_i, status, assignee, priority, urgency,
+                    reported, first_response, resolved, field_option[0], field_option[3],
+                    field_option[4], english,
+                )
+            )  # fmt: skip
 
     def info_call(self, at: int, calls: list[Row]) -> None:
         """A call that opened no ticket: a question, or a caller not in the database."""

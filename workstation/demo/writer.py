@@ -40,6 +40,10 @@ class BulkWriter(ABC):
         """A statement without parameters, in the load's transaction."""
 
     @abstractmethod
+    def rows(self, sql: str) -> list[Row]:
+        """Every row of a query (a small one: what a stage reads back), in the transaction."""
+
+    @abstractmethod
     def finish(self, tables_with_ids: Iterable[str]) -> None:
         """Commit, set what the back end needs for the next normal insert, gather statistics."""
 
@@ -90,6 +94,9 @@ class SqliteWriter(BulkWriter):
 
     def execute(self, sql: str) -> None:
         self._conn.execute(sql)
+
+    def rows(self, sql: str) -> list[Row]:
+        return [tuple(row) for row in self._conn.execute(sql).fetchall()]
 
     def finish(self, tables_with_ids: Iterable[str]) -> None:
         # INTEGER PRIMARY KEY continues from max(rowid): nothing to advance.
@@ -182,6 +189,9 @@ class PostgresWriter(BulkWriter):
 
     def execute(self, sql: str) -> None:
         self._cur.execute(sql)
+
+    def rows(self, sql: str) -> list[Row]:
+        return [tuple(row) for row in self._cur.execute(sql).fetchall()]
 
     def rebuild(self) -> None:
         """Recreate what `_defer` dropped (indexes, then unique constraints, then foreign keys)."""

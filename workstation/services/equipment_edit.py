@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,6 +21,7 @@ from workstation.models import (
     Site,
     contract_equipment,
 )
+from workstation.months import add_months
 from workstation.permissions import require
 from workstation.services.auth import SignedInUser
 from workstation.services.customer_edit import (
@@ -99,13 +99,6 @@ class ReplacedEquipment:
 def normalise_serial(serial: str) -> str:
     """Serials as stored: no surrounding blanks, upper case (scanners and people differ)."""
     return serial.strip().upper()
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` plus whole months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _load(session: Session, equipment_id: int) -> Equipment:

@@ -61,6 +61,7 @@ from workstation.services.customer_edit import EditConflict, EditRejected, Recor
 from workstation.services.customer_edit import first_phone as contact_phone
 from workstation.services.equipment_edit import replace_in_session
 from workstation.services.intake import CENTRE_TIMEZONE, CLOCK_TOLERANCE
+from workstation.services.stock import StockShortage
 from workstation.services.ticket_work import (
     Resolution,
     append_event,
@@ -69,6 +70,8 @@ from workstation.services.ticket_work import (
     work_on_in_session,
 )
 from workstation.services.visit_cost import Rates, VisitCost, is_urgent, labour_minutes, visit_cost
+from workstation.services.visit_part_lines import ConsumedPart, consumed_parts, parts_total
+from workstation.services.visit_parts import PartUse, consume_in_session
 
 # Who may record a sheet: the engineer, or an agent taking the engineer's call.
 RECORD_PERMISSIONS = (Permission.RECORD_VISITS, Permission.LOG_CALLS)
@@ -106,7 +109,9 @@ def visit_number(visit_id: int) -> str:
 class SheetInput:
     """The service sheet as entered. `root_cause` feeds the ticket's resolution (required
     when the visit resolves an open ticket); `new_serial` names the replacement unit of a
-    unit_replaced visit (optional). Parts used will come as a `parts_used` tuple."""
+    unit_replaced visit (optional). `parts_used`: the parts fitted, from the visit's
+    reservations or straight from a location (the engineer's van); reserved lines not
+    named here go back to stock (visit_parts.consume_in_session)."""
 
     arrived_at: datetime | None
     departed_at: datetime | None
@@ -117,6 +122,7 @@ class SheetInput:
     confirmed_by: str = ""
     root_cause: str = ""
     new_serial: str = ""
+    parts_used: tuple[PartUse, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,6 +209,12 @@ class SheetDetail:
     rates: Rates
     centre_name: str = ""
     hotline: str = ""
+    # The parts fitted (a completed visit), priced from the catalogue; not in total_cost.
+    parts: tuple[ConsumedPart, ...] = ()
+
+    @property
+    def parts_cost(self) -> Decimal:
+        return parts_total(self.parts)
 
     @property
     def ticket_open(self) -> bool:
@@ -362,7 +374,33 @@ def _detail(session: Session, visit_id: int, today: date) -> SheetDetail:
         root_cause=ticket.root_cause if ticket else "",
         urgent=is_urgent(urgency, ticket_priority, visit.priority),
         rates=rates_in_force(session),
+        parts=consumed_parts(session, visit.id),
     )
+
+
+# --- parts -------------------------------------------------------------------------------
+
+
+def _consume_parts(
+    session: Session, user: SignedInUser, visit_id: int, uses: Sequence[PartUse], now: datetime
+) -> None:
+    """Fit the parts named, return the reserved ones not used; refusals as the sheet's own,
+    at `parts_used` with the line (1-based) and the line's field in the params."""
+    try:
+        consume_in_session(session, user.id, visit_id, uses, now)
+    except StockShortage as shortage:
+        raise SheetRefused([_parts_error(e) for e in shortage.errors]) from shortage
+    except EditRejected as rejected:
+        raise SheetRefused([_parts_error(e) for e in rejected.errors]) from rejected
+
+
+def _parts_error(error: FieldError) -> FieldError:
+    """uses.<i>.<field> (consume_in_session's naming) as parts_used, line i + 1."""
+    parts = error.field.split(".")
+    params = dict(error.params)
+    if len(parts) == 3 and parts[0] == "uses" and parts[1].isdigit():
+        params.update(line=str(int(parts[1]) + 1), column=parts[2])
+    return FieldError("parts_used", error.code, params)
 
 
 # --- validation --------------------------------------------------------------------------
@@ -538,6 +576,7 @@ def record_sheet(
             rates_in_force(session),
         )
         replacement_id = _replace_unit(session, user, visit, clean)
+        _consume_parts(session, user, visit.id, sheet.parts_used, now)
 
         visit.arrived_at = clean.arrived_at
         visit.departed_at = clean.departed_at
