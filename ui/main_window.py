@@ -34,6 +34,7 @@ from ui.queue_area import QueueArea
 from ui.queue_page import QueuePage
 from ui.reports_page import ReportsPage
 from ui.roles import refusal_text
+from ui.schedule_actions import ScheduleActions
 from ui.schedule_page import SchedulePage
 from ui.settings import DeskSettings
 from ui.status_bar import WorkstationStatusBar
@@ -134,6 +135,10 @@ class MainWindow(QMainWindow):
             else None
         )
         self.schedule = SchedulePage(db=db, runner=runner, user=user)
+        self.schedule_actions = ScheduleActions(
+            db=db, runner=runner, user=user, page=self.schedule, window=self
+        )
+        self.schedule_actions.message.connect(self._say)
         self._pages: dict[Area, QWidget] = {}
         self.reports: ReportsPage | None = None
         self.navigation = QListWidget()
@@ -428,6 +433,11 @@ class MainWindow(QMainWindow):
             self.tr("No ticket was taken: the database did not answer. Try again."), MESSAGE_MS
         )
 
+    @Slot(str)
+    def _say(self, text: str) -> None:
+        """A passing message in the status bar."""
+        self.status.showMessage(text, MESSAGE_MS)
+
     @Slot(int)
     def open_ticket(self, ticket_id: int) -> TicketView:
         """The ticket's window (one per ticket: an open one comes to the front)."""
@@ -563,6 +573,7 @@ class MainWindow(QMainWindow):
         self.queue.on_changes(changes)
         self.follow_ups.on_changes(changes)
         self.schedule.on_changes(changes)
+        self.schedule_actions.on_changes(changes)
         if self.admin is not None:
             self.admin.on_changes(changes)
         if self.dashboard is not None:
@@ -664,6 +675,7 @@ class MainWindow(QMainWindow):
         self._sla_sweep.stop()
         for view in list(self.ticket_views.values()):
             view.close()
+        self.schedule_actions.close_windows()
         self.queue.stop()
         self.follow_ups.stop()
         if self.dashboard is not None:

@@ -78,6 +78,7 @@ class SchedulePage(QWidget):
     visit_opened = Signal(int)
     move_dialog_requested = Signal(int)
     cancel_requested = Signal(int)
+    engineers_requested = Signal(object)  # the region chosen (int | None)
 
     def __init__(
         self,
@@ -146,6 +147,11 @@ class SchedulePage(QWidget):
         self.engineer_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.region_label.setBuddy(self.region_filter)
         self.engineer_label.setBuddy(self.engineer_filter)
+        self.engineers_button = QToolButton()
+        self.engineers_button.setObjectName("scheduleEngineers")
+        self.engineers_button.clicked.connect(
+            lambda: self.engineers_requested.emit(self.region_filter.currentData())
+        )
         self.legend = ScheduleLegend()
         self.message = QLabel()
         self.message.setObjectName("scheduleMessage")
@@ -174,6 +180,7 @@ class SchedulePage(QWidget):
             (self.week_button, self.day_button),
             (self.region_label, self.region_filter),
             (self.engineer_label, self.engineer_filter),
+            (self.engineers_button,),
         )
         for members in groups:
             group = QWidget()
@@ -475,6 +482,10 @@ class SchedulePage(QWidget):
         self.day_button.setText(self.tr("Day"))
         self.region_label.setText(self.tr("&Region:"))
         self.engineer_label.setText(self.tr("&Engineer:"))
+        self.engineers_button.setText(self.tr("Engi&neers…"))
+        self.engineers_button.setToolTip(
+            self.tr("Engineers' base, working hours and absences (leave, training)")
+        )
         self.to_schedule_hint.setText(self.tr("Drag a visit onto an engineer's row to book it."))
         self._name_all_choices()
         self._title_to_schedule()

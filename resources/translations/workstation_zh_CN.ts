@@ -313,6 +313,16 @@
         <translation>加急附加费</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Road factor</source>
+        <translation>道路系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travel speed (km/h)</source>
+        <translation>行驶速度（公里/小时）</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>A new fault on a device fixed within this many days is flagged as a repeat.</source>
         <translation>设备修复后在此天数内再次报障，将标记为重复故障。</translation>
@@ -336,6 +346,16 @@
         <location line="+3"/>
         <source>Added once to a visit the customer asked to be urgent.</source>
         <translation>客户要求加急的上门服务，一次性加收此费用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Road distance is the straight-line distance times this (1.3: roads are 30% longer).</source>
+        <translation>道路距离 = 直线距离 × 此系数（1.3 表示道路比直线长 30%）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Average speed between sites: with the road factor it gives the travel time a schedule must leave between two visits.</source>
+        <translation>站点之间的平均车速：与道路系数一起算出两次上门之间必须留出的路程时间。</translation>
     </message>
 </context>
 <context>
@@ -578,7 +598,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="+220"/>
+        <location filename="../../ui/ticket_view.py" line="+223"/>
         <source>Assign the ticket</source>
         <translation>分派工单</translation>
     </message>
@@ -634,6 +654,134 @@
         <location line="+4"/>
         <source>Cancel visit…</source>
         <translation>取消上门…</translation>
+    </message>
+</context>
+<context>
+    <name>BookVisitDialog</name>
+    <message>
+        <location filename="../../ui/book_visit_dialog.py" line="+83"/>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load (7 days)</source>
+        <translation>负荷（7天）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline</source>
+        <translation>解决时限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why</source>
+        <translation>推荐理由</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>No suggestions: the database did not answer. Choose by hand or retry.</source>
+        <translation>无法推荐：数据库没有响应。请手动选择或重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No suggestions could be made; choose by hand.</source>
+        <translation>无法给出推荐，请手动选择。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Looking for free slots…</source>
+        <translation>正在查找空闲时段…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pick a suggestion to fill in the form, or choose by hand. Confirm the time with the customer before booking.</source>
+        <translation>选择一条推荐填入表单，或手动选择。预约前请先与客户确认时间。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No engineer of the region with the skill has a free slot in the next two weeks: choose by hand.</source>
+        <translation>本区域具备该技能的工程师在未来两周内都没有空闲时段，请手动选择。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>in time</source>
+        <translation>可按时完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>after the deadline</source>
+        <translation>超出时限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>region</source>
+        <translation>本区域</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>other region</source>
+        <translation>其他区域</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>knows the product</source>
+        <translation>熟悉该产品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>generalist</source>
+        <translation>通用工程师</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{km} km from base</source>
+        <translation>距驻地 {km} 公里</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Book visit</source>
+        <translation>预约上门</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Book a visit</source>
+        <translation>预约上门服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visit for {number} — {customer}</source>
+        <translation>{number} 的上门服务 — {customer}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Resolve by {time}</source>
+        <translation>须在 {time} 前解决</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind of visit</source>
+        <translation>上门类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes for the engineer</source>
+        <translation>给工程师的备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest again</source>
+        <translation>重新推荐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find slots for the duration in the form</source>
+        <translation>按表单中的时长查找空闲时段</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1387,29 @@
         <location line="+1"/>
         <source>Open ticket</source>
         <translation>打开工单</translation>
+    </message>
+</context>
+<context>
+    <name>CancelVisitDialog</name>
+    <message>
+        <location filename="../../ui/visit_dialogs.py" line="+428"/>
+        <source>Cancel visit</source>
+        <translation>取消上门</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel a visit</source>
+        <translation>取消上门服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the visit</source>
+        <translation>保留预约</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +2814,178 @@
     </message>
 </context>
 <context>
+    <name>EngineersDialog</name>
+    <message>
+        <location filename="../../ui/engineers_dialog.py" line="+131"/>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base</source>
+        <translation>驻地</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <location line="+403"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-402"/>
+        <location line="+403"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="-402"/>
+        <location line="+403"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="-402"/>
+        <location line="+403"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <source>All regions</source>
+        <translation>所有区域</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Absence recorded: {kind}, {time}.</source>
+        <translation>已登记缺勤：{kind}，{time}。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Visits already booked in this absence — move them:</source>
+        <translation>这段缺勤期间已有预约的上门服务，请改期：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the absence to cancel.</source>
+        <translation>请选择要取消的缺勤。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Absence cancelled: {kind}, {time}.</source>
+        <translation>已取消缺勤：{kind}，{time}。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Another desk saved this engineer&apos;s profile meanwhile. Your values are still in the form: save again to keep them.</source>
+        <translation>其他坐席刚刚保存了该工程师的资料。您填写的内容仍在表单中：再次保存即可保留。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not saved: see the marked fields.</source>
+        <translation>未保存：请查看标出的字段。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Engineers</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Base and working hours</source>
+        <translation>驻地与工作时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base city</source>
+        <translation>驻地城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work starts</source>
+        <translation>上班时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work ends</source>
+        <translation>下班时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 31.2304</source>
+        <translation>例如 31.2304</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 121.4737</source>
+        <translation>例如 121.4737</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save profile</source>
+        <translation>保存资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absences</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add absence</source>
+        <translation>登记缺勤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the chosen absence</source>
+        <translation>取消所选缺勤</translation>
+    </message>
+</context>
+<context>
     <name>EquipmentCardView</name>
     <message>
         <location filename="../../ui/equipment_card.py" line="+275"/>
@@ -3949,7 +4292,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+409"/>
+        <location filename="../../ui/main_window.py" line="+414"/>
         <source>No ticket is waiting for you.</source>
         <translation>没有等待您处理的工单。</translation>
     </message>
@@ -3964,7 +4307,7 @@
         <translation>未能领取工单：数据库没有响应，请重试。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>{number} breached its SLA and was escalated to the supervisors.</source>
         <translation>{number} 已超出 SLA，已升级给主管。</translation>
     </message>
@@ -3999,7 +4342,7 @@
         <translation>面向售后服务中心：受理报障来电，查看每位客户和每台设备的历史记录，分诊、派工并安排工程师上门，统计服务水平报表。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -4432,6 +4775,29 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+1"/>
         <source>e.g. sold to another customer, moved to plant 2</source>
         <translation>例如：转售给其他客户、搬到二厂</translation>
+    </message>
+</context>
+<context>
+    <name>MoveVisitDialog</name>
+    <message>
+        <location filename="../../ui/visit_dialogs.py" line="-69"/>
+        <source>Book visit</source>
+        <translation>预约上门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move visit</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Book a visit to schedule</source>
+        <translation>预约待排期的上门服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move a visit</source>
+        <translation>上门服务改期</translation>
     </message>
 </context>
 <context>
@@ -5616,6 +5982,49 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
 </context>
 <context>
+    <name>ScheduleActions</name>
+    <message>
+        <location filename="../../ui/schedule_actions.py" line="+98"/>
+        <source>Visit booked for the new time.</source>
+        <translation>已按新时间预约上门。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Book anyway?</source>
+        <translation>仍要预约？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This time needs a second look:</source>
+        <translation>此时间需要再确认：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book it anyway?</source>
+        <translation>仍要预约吗？</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not booked</source>
+        <translation>未预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The visit cannot go there:</source>
+        <translation>上门不能安排在此处：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another desk changed this visit just now: the schedule shows it.</source>
+        <translation>其他工作台刚刚修改了此上门，排程已显示最新情况。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The visit was not changed: an internal error was logged.</source>
+        <translation>上门未修改：内部错误已记录。</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleLegend</name>
     <message>
         <location filename="../../ui/schedule_legend.py" line="+33"/>
@@ -5646,7 +6055,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/schedule_page.py" line="+323"/>
+        <location filename="../../ui/schedule_page.py" line="+330"/>
         <source>To schedule ({count})</source>
         <translation>待排期（{count}）</translation>
     </message>
@@ -5722,6 +6131,16 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Engi&amp;neers…</source>
+        <translation>工程师(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Engineers&apos; base, working hours and absences (leave, training)</source>
+        <translation>工程师的驻地、工作时间和缺勤（休假、培训）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Drag a visit onto an engineer&apos;s row to book it.</source>
         <translation>将上门任务拖到工程师所在行即可预约。</translation>
     </message>
@@ -5996,7 +6415,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin_settings.py" line="+69"/>
+        <location filename="../../ui/admin_settings.py" line="+71"/>
         <source>(set by the centre)</source>
         <translation>（中心已设置）</translation>
     </message>
@@ -6368,7 +6787,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+334"/>
+        <location line="+337"/>
         <location line="+10"/>
         <source>When</source>
         <translation>时间</translation>
@@ -6395,12 +6814,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+725"/>
+        <location line="+758"/>
         <source>Resolve by</source>
         <translation>解决时限</translation>
     </message>
     <message>
-        <location line="-744"/>
+        <location line="-777"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -6440,23 +6859,23 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>（延迟：{time}）</translation>
     </message>
     <message>
-        <location line="+557"/>
+        <location line="+590"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location line="-533"/>
+        <location line="-566"/>
         <source>Reassign…</source>
         <translation>重新分派…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+544"/>
+        <location line="+577"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location line="-529"/>
+        <location line="-561"/>
         <source>paused {time} of working time</source>
         <translation>暂停工作时间 {time}</translation>
     </message>
@@ -6494,13 +6913,13 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+79"/>
         <location line="+86"/>
         <location line="+62"/>
-        <location line="+24"/>
+        <location line="+56"/>
         <location line="+41"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-229"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -6525,7 +6944,17 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>{number} 现在的状态：{status}。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+84"/>
+        <source>Visit booked: {engineer}, {time}.</source>
+        <translation>已预约上门：{engineer}，{time}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Booked despite warnings.</source>
+        <translation>已忽略警告预约。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Escalate {number}</source>
         <translation>升级 {number}</translation>
     </message>
@@ -6682,6 +7111,16 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Book visit…</source>
+        <translation>预约上门…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Book an engineer&apos;s visit: suggested engineers and slots</source>
+        <translation>预约工程师上门：推荐工程师和时段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Priority / SLA…</source>
         <translation>优先级 / SLA…</translation>
     </message>
@@ -7050,7 +7489,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <translation>确认人 {name}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Description</source>
         <translation>故障描述</translation>
     </message>
@@ -7334,6 +7773,54 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+1"/>
         <source>S&amp;kills:</source>
         <translation>技能(&amp;K)：</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../ui/visit_dialogs.py" line="-108"/>
+        <source>This visit no longer exists.</source>
+        <translation>该上门服务已不存在。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These are warnings: choose another time, or tick the box to book it anyway.</source>
+        <translation>以上是警告：请选择其他时间，或勾选“仍然预约”后再次预约。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Now: {time} with {engineer} ({status}).</source>
+        <translation>当前：{time}，{engineer}（{status}）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Book anyway: I accept these warnings</source>
+        <translation>仍然预约：我接受这些警告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>min</source>
+        <translation>分钟</translation>
     </message>
 </context>
 <context>
@@ -7728,7 +8215,7 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
 <context>
     <name>VisitWords</name>
     <message>
-        <location filename="../../ui/visit_words.py" line="+14"/>
+        <location filename="../../ui/visit_words.py" line="+21"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
@@ -7749,11 +8236,12 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+83"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-76"/>
         <source>To schedule</source>
         <translation>待排期</translation>
     </message>
@@ -7866,6 +8354,166 @@ tickets: {tickets}, calls: {calls}, contracts: {contracts}</source>
         <location line="+2"/>
         <source>The sheet of this visit was already recorded.</source>
         <translation>这次上门服务的报告已经填写过了。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Leave</source>
+        <translation>休假</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sick</source>
+        <translation>病假</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Already booked then: {customer}, {time}.</source>
+        <translation>该时段已有预约：{customer}，{time}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Another desk has just booked the engineer then.</source>
+        <translation>其他坐席刚刚预约了该工程师的这个时段。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outside the engineer&apos;s working hours ({start}–{end}).</source>
+        <translation>超出工程师的工作时间（{start}–{end}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not one of the engineer&apos;s working days ({days}).</source>
+        <translation>不是工程师的工作日（{days}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The engineer is away then ({kind}, {time}).</source>
+        <translation>工程师该时段不在岗（{kind}，{time}）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Too little time to drive on to the next visit ({customer}, about {km} km): {needed} min needed, {left} min left.</source>
+        <translation>赶往下一次上门（{customer}，约 {km} 公里）的时间不够：需要 {needed} 分钟，只剩 {left} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Too little time to drive from the previous visit ({customer}, about {km} km): {needed} min needed, {left} min left.</source>
+        <translation>从上一次上门（{customer}，约 {km} 公里）赶来的时间不够：需要 {needed} 分钟，只剩 {left} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This time has already passed.</source>
+        <translation>该时间已经过去。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A visit must end after it starts and last at most a day.</source>
+        <translation>上门服务的结束时间必须晚于开始时间，且不超过一天。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This user is not an engineer.</source>
+        <translation>该用户不是工程师。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This engineer is deactivated.</source>
+        <translation>该工程师已停用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No such engineer.</source>
+        <translation>没有这位工程师。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ticket is {status}: reopen it before booking a visit.</source>
+        <translation>工单状态为{status}：请先重新打开工单再预约上门。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This visit cannot be moved (status: {status}).</source>
+        <translation>该上门服务不能改期（状态：{status}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This visit cannot be cancelled (status: {status}).</source>
+        <translation>该上门服务不能取消（状态：{status}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This belongs to another customer.</source>
+        <translation>这属于另一位客户。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It must end after it starts.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Visit booked: {engineer}, {time} ({kind})</source>
+        <translation>已预约上门：{engineer}，{time}（{kind}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>after the due date {date}</source>
+        <translation>晚于到期日 {date}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Visit moved: {old_engineer}, {old_time} → {engineer}, {time}</source>
+        <translation>上门改期：{old_engineer}，{old_time} → {engineer}，{time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Visit cancelled: {engineer}, {time}</source>
+        <translation>已取消上门：{engineer}，{time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{line}: {reason}</source>
+        <translation>{line}：{reason}</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,7 @@ from workstation.services.customer_edit import RecordNotFound, audit
 from workstation.services.engineers import ENGINEER_ROLE
 from workstation.services.ticket_work import append_event, lock_ticket, touch_ticket
 from workstation.services.travel import Point, TravelModel, point, travel_model
+from workstation.services.visit_parts import release_visit_in_session
 from workstation.services.visit_rules import (
     CENTRE_ZONE,
     EngineerCalendar,
@@ -725,10 +726,13 @@ def cancel_visit(
         visit.version += 1
         visit.updated_at = now
         session.flush()
+        released = release_visit_in_session(session, user.id, visit.id, now)  # parts go back
         details = {
             **_visit_details(visit, engineer.display_name if engineer else ""),
             "reason": reason,
         }
+        if released:
+            details["parts_returned"] = released
         if ticket is not None:
             append_event(session, ticket, user.id, "visit_cancelled", now, details)
             touch_ticket(session, ticket, user.id, now)
